@@ -1,0 +1,71 @@
+#include "app/commands.h"
+
+#include <CLI/CLI.hpp>
+
+#include "app/application.h"
+#include "app/settings.h"
+#include "platform/config_source.h"
+#include "platform/crypto.h"
+#include "platform/db/migrations.h"
+#include "platform/log.h"
+
+namespace madoguchi::app {
+
+namespace {
+
+void add_common_options(CLI::App* command, CommandLineOverrides& o) {
+  command->add_option("--config", o.config_file, "YAML settings file (or MADOGUCHI_CONFIG)");
+  command->add_option("--data", o.data_dir, "directory for the database, attachments and keys (default var/)");
+}
+
+int migrate(const Settings& settings, std::ostream& out) {
+  std::filesystem::create_directories(settings.data_dir);
+  platform::db::Connection connection(settings.database_path(), platform::db::Connection::Mode::read_write);
+  auto applied = platform::db::apply_migrations(
+      connection, platform::db::load_migrations(settings.source_root, migration_modules()));
+  for (const auto& m : applied) out << "applied " << m.module << "/" << m.version << "_" << m.name << "\n";
+  if (applied.empty()) out << "database is up to date: " << settings.database_path().string() << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err) {
+  platform::crypto::init();
+  CLI::App cli{"madoguchi — the digital city hall"};
+  cli.require_subcommand(1);
+  CommandLineOverrides overrides;
+
+  auto* serve = cli.add_subcommand("serve", "serve the web site and the API");
+  add_common_options(serve, overrides);
+  serve->add_option("--port", overrides.port, "TCP port (0 picks a free one)")->check(CLI::Range(0, 65535));
+  serve->add_option("--host", overrides.host, "address to listen on");
+
+  auto* migrate_cmd = cli.add_subcommand("migrate", "create or upgrade the database");
+  add_common_options(migrate_cmd, overrides);
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e, out, err);
+  }
+
+  try {
+    Settings settings = load_settings(overrides);
+    platform::log::configure(settings.log);
+    if (*serve) {
+      Application application(settings);
+      return application.serve();
+    }
+    if (*migrate_cmd) return migrate(settings, out);
+  } catch (const platform::ConfigError& e) {
+    err << "madoguchi: configuration error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    err << "madoguchi: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace madoguchi::app

@@ -1,0 +1,51 @@
+#include "app/settings.h"
+
+#include <cstdlib>
+
+#include "platform/config_source.h"
+
+namespace madoguchi::app {
+
+Settings load_settings(const CommandLineOverrides& overrides) {
+  std::optional<std::filesystem::path> file = overrides.config_file;
+  if (!file) {
+    if (const char* env = std::getenv("MADOGUCHI_CONFIG"); env && *env) file = env;
+  }
+  auto source = platform::ConfigSource::load(file);
+  Settings s;
+  s.data_dir = source.get_string("data_dir", "var");
+  s.source_root = source.get_string("paths.source_root", MADOGUCHI_SOURCE_DIR);
+  s.build_dir = source.get_string("paths.build_dir", MADOGUCHI_BUILD_DIR);
+  s.public_url = source.get_string("public_url", "");
+
+  auto& http = s.server;
+  http.host = source.get_string("server.host", http.host);
+  http.port = static_cast<uint16_t>(source.get_int("server.port", http.port, 0, 65535));
+  http.io_threads = static_cast<size_t>(source.get_int("server.io_threads", 0, 0, 256));
+  http.workers = static_cast<size_t>(source.get_int("server.workers", static_cast<int64_t>(http.workers), 1, 4096));
+  http.max_header_bytes =
+      static_cast<size_t>(source.get_int("server.max_header_bytes", static_cast<int64_t>(http.max_header_bytes), 1024, 1 << 20));
+  http.max_body_bytes =
+      static_cast<size_t>(source.get_int("server.max_body_bytes", static_cast<int64_t>(http.max_body_bytes), 1024, 1 << 30));
+  http.request_timeout = std::chrono::seconds(source.get_int("server.request_timeout_seconds", 30, 1, 3600));
+  http.idle_timeout = std::chrono::seconds(source.get_int("server.idle_timeout_seconds", 15, 1, 3600));
+  http.shutdown_grace = std::chrono::seconds(source.get_int("server.shutdown_grace_seconds", 20, 0, 3600));
+
+  s.database.max_batch = static_cast<size_t>(source.get_int("database.max_batch", 256, 1, 100000));
+  s.database.busy_timeout_ms = static_cast<int>(source.get_int("database.busy_timeout_ms", 5000, 0, 600000));
+
+  s.log.level = source.get_string("log.level", s.log.level);
+  s.log.destination = source.get_string("log.destination", s.log.destination);
+  s.log.access = source.get_string("log.access", s.log.access);
+
+  source.reject_unknown_keys();
+
+  if (overrides.data_dir) s.data_dir = *overrides.data_dir;
+  if (overrides.port) http.port = static_cast<uint16_t>(*overrides.port);
+  if (overrides.host) http.host = *overrides.host;
+  if (s.public_url.empty()) s.public_url = "http://" + http.host + ":" + std::to_string(http.port);
+  s.database.path = s.database_path();
+  return s;
+}
+
+}  // namespace madoguchi::app

@@ -1,0 +1,40 @@
+// Settings: every setting of a madoguchi instance, read once at start from
+// the YAML file (--config or MADOGUCHI_CONFIG) and MADOGUCHI_* environment
+// variables, then passed to the modules as plain structs.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "platform/db/database.h"
+#include "platform/http/server.h"
+#include "platform/log.h"
+
+namespace madoguchi::app {
+
+struct Settings {
+  std::filesystem::path data_dir = "var";          // database, attachments, keys
+  std::filesystem::path source_root;               // procedures/, web/, src/*/migrations
+  std::filesystem::path build_dir;                 // generated data (postal table, assets)
+  std::string public_url = "http://127.0.0.1:8080";  // how citizens reach us (links in mail, QR)
+  platform::http::ServerSettings server;
+  platform::db::DatabaseSettings database;
+  platform::log::Settings log;
+
+  std::filesystem::path database_path() const { return data_dir / "madoguchi.db"; }
+  std::filesystem::path keys_dir() const { return data_dir / "keys"; }
+  std::filesystem::path procedures_dir() const { return source_root / "procedures"; }
+};
+
+struct CommandLineOverrides {
+  std::optional<std::filesystem::path> config_file;
+  std::optional<std::filesystem::path> data_dir;
+  std::optional<int> port;
+  std::optional<std::string> host;
+};
+
+// Throws platform::ConfigError with file:line for a bad or unknown setting.
+Settings load_settings(const CommandLineOverrides& overrides);
+
+}  // namespace madoguchi::app

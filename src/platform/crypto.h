@@ -1,0 +1,57 @@
+// Crypto helpers on libsodium: random tokens, hashes, argon2id passwords,
+// keyed MACs, authenticated encryption of personal data, and key files kept
+// with 0600 permissions. Call crypto::init() once before anything else.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace madoguchi::platform::crypto {
+
+void init();
+
+// n random bytes.
+std::vector<uint8_t> random_bytes(size_t n);
+// A URL-safe random token of `bytes` bytes of entropy (base64url, no padding).
+std::string random_token(size_t bytes = 32);
+uint32_t random_uniform(uint32_t upper_bound);
+
+std::string sha256_hex(std::string_view data);
+std::array<uint8_t, 32> sha256(std::string_view data);
+std::string to_hex(const uint8_t* data, size_t size);
+std::string base64url(const uint8_t* data, size_t size);
+// Decodes base64url without padding; false on malformed input.
+bool from_base64url(std::string_view text, std::vector<uint8_t>& out);
+bool constant_time_equal(std::string_view a, std::string_view b);
+
+// argon2id (libsodium's interactive limits). The hash string embeds its salt
+// and parameters.
+std::string hash_password(std::string_view password);
+bool verify_password(std::string_view hash, std::string_view password);
+bool password_needs_rehash(std::string_view hash);
+
+// A 32-byte secret read from `path`, created with 0600 permissions if missing.
+std::vector<uint8_t> load_or_create_key(const std::filesystem::path& path, size_t size = 32);
+
+// HMAC-SHA-512/256 of data under key, base64url.
+std::string mac(const std::vector<uint8_t>& key, std::string_view data);
+bool verify_mac(const std::vector<uint8_t>& key, std::string_view data, std::string_view tag);
+
+// Authenticated encryption (XSalsa20-Poly1305) for personal data at rest,
+// such as the individual number. Output: base64url(nonce || ciphertext).
+class SecretBox {
+ public:
+  explicit SecretBox(std::vector<uint8_t> key);
+  std::string seal(std::string_view plaintext) const;
+  // Throws std::runtime_error if the text was altered or the key is wrong.
+  std::string open(std::string_view sealed) const;
+
+ private:
+  std::vector<uint8_t> key_;
+};
+
+}  // namespace madoguchi::platform::crypto

@@ -1,0 +1,501 @@
+#include "platform/http/server.h"
+
+#include <atomic>
+#include <cmath>
+#include <condition_variable>
+#include <csignal>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "platform/http/url.h"
+#include "platform/log.h"
+#include "platform/worker_pool.h"
+
+namespace madoguchi::platform::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+std::string new_request_id() {
+  static std::atomic<uint64_t> counter{0};
+  static const uint64_t boot = static_cast<uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%08llx-%06llx", static_cast<unsigned long long>(boot & 0xffffffff),
+                static_cast<unsigned long long>(counter.fetch_add(1) & 0xffffff));
+  return buf;
+}
+
+HttpError transport_error(int status) {
+  switch (status) {
+    case 408:
+      return HttpError(408, "request_timeout", "リクエストの受信が時間内に終わりませんでした。もう一度お試しください。",
+                       "The request was not received in time. Please try again.");
+    case 413:
+      return HttpError(413, "payload_too_large", "送信されたデータが大きすぎます。",
+                       "The request body is too large.");
+    case 431:
+      return HttpError(431, "header_too_large", "リクエストのヘッダーが大きすぎます。",
+                       "The request header fields are too large.");
+    default:
+      return HttpError(400, "bad_request", "リクエストの形式が正しくありません。", "The request is malformed.");
+  }
+}
+
+}  // namespace
+
+class Connection;
+
+struct ServerState {
+  ServerState(ServerSettings s, Router& r, Metrics& m) : settings(std::move(s)), router(r), metrics(m) {}
+
+  ServerSettings settings;
+  Router& router;
+  Metrics& metrics;
+  std::vector<Middleware> middleware;
+  ErrorRenderer error_renderer = render_error_as_json;
+  std::unordered_map<const Route*, Handler> composed;
+
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
+  std::vector<std::thread> threads;
+  std::unique_ptr<WorkerPool> pool;
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> started{false};
+  std::atomic<asio::io_context*> signal_context{nullptr};
+
+  std::mutex connections_mutex;
+  std::unordered_map<Connection*, std::weak_ptr<Connection>> connections;
+
+  std::mutex done_mutex;
+  std::condition_variable done_cv;
+  bool done = false;
+  std::thread grace_watch;
+
+  Handler compose(Handler inner) const;
+  Response invoke(const Handler& handler, Request& request) const;
+  Handler handler_for(const RouteMatch& match) const;
+  void accept(size_t index);
+  void record(const Request& request, const Response& response) const;
+};
+
+// One client connection: reads requests one after another (keep-alive), hands
+// each to a handler and writes the answer. Lives on one io_context's thread.
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(ServerState& server, tcp::socket socket) : server_(server), stream_(std::move(socket)) {}
+
+  ~Connection() {
+    std::lock_guard lock(server_.connections_mutex);
+    server_.connections.erase(this);
+    server_.metrics.gauge("http_open_connections", "Client connections currently open").add(-1);
+  }
+
+  void start() {
+    {
+      std::lock_guard lock(server_.connections_mutex);
+      server_.connections[this] = weak_from_this();
+    }
+    server_.metrics.gauge("http_open_connections", "Client connections currently open").add(1);
+    beast::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = endpoint.address().to_string();
+    stream_.socket().set_option(tcp::no_delay(true), ec);
+    read_header();
+  }
+
+  // Called at shutdown: a connection waiting for its next request closes now.
+  void close_if_idle() {
+    if (state_ == State::awaiting && buffer_.size() == 0) close();
+  }
+
+  asio::any_io_executor executor() { return stream_.get_executor(); }
+
+ private:
+  enum class State { awaiting, reading, handling, writing, closed };
+
+  void read_header() {
+    if (server_.stopping) return close();
+    state_ = State::awaiting;
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_.settings.max_header_bytes));
+    parser_->body_limit(server_.settings.max_body_bytes);
+    stream_.expires_after(server_.settings.idle_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code ec, size_t) { self->on_header(ec); });
+  }
+
+  void on_header(beast::error_code ec) {
+    if (ec) return on_read_error(ec);
+    state_ = State::reading;
+    auto& header = parser_->get();
+    std::string_view target(header.target().data(), header.target().size());
+    std::string_view path = target.substr(0, target.find('?'));
+    match_ = server_.router.match(std::string_view(header.method_string().data(), header.method_string().size()),
+                                  percent_decode(path));
+    size_t limit = server_.settings.max_body_bytes;
+    if (match_.route && match_.route->options.max_body_bytes) limit = *match_.route->options.max_body_bytes;
+    if (auto length = parser_->content_length(); length && *length > limit) return fail(413);
+    parser_->body_limit(limit);
+    stream_.expires_after(server_.settings.request_timeout);
+    auto expect = header[bhttp::field::expect];
+    if (beast::iequals(expect, "100-continue")) {
+      auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, header.version());
+      bhttp::async_write(stream_, *cont, [self = shared_from_this(), cont](beast::error_code wec, size_t) {
+        if (wec) return self->close();
+        self->read_body();
+      });
+      return;
+    }
+    read_body();
+  }
+
+  void read_body() {
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code ec, size_t) { self->on_body(ec); });
+  }
+
+  void on_read_error(beast::error_code ec) {
+    if (ec == bhttp::error::header_limit) return fail(431);
+    if (ec == bhttp::error::body_limit) return fail(413);
+    bool got_some = parser_ && parser_->got_some();
+    if (ec == beast::error::timeout) return got_some ? fail(408) : close();
+    if (ec == bhttp::error::end_of_stream || ec == asio::error::eof || ec == asio::error::operation_aborted ||
+        ec == asio::error::connection_reset || ec == bhttp::error::partial_message) {
+      return close();
+    }
+    return got_some ? fail(400) : close();
+  }
+
+  void on_body(beast::error_code ec) {
+    if (ec) return on_read_error(ec);
+    state_ = State::handling;
+    auto message = parser_->release();
+    Request request;
+    request.received_at = std::chrono::steady_clock::now();
+    request.method = std::string(message.method_string());
+    request.target = std::string(message.target());
+    auto q = request.target.find('?');
+    request.path = percent_decode(std::string_view(request.target).substr(0, q));
+    if (q != std::string::npos) request.query = request.target.substr(q + 1);
+    for (const auto& field : message) {
+      request.headers.add(std::string_view(field.name_string().data(), field.name_string().size()),
+                          std::string_view(field.value().data(), field.value().size()));
+    }
+    request.body = std::move(message.body());
+    request.remote_address = remote_;
+    request.request_id = new_request_id();
+    request.path_params = std::move(match_.params);
+    if (match_.route) request.route = match_.route->pattern;
+    keep_alive_ = message.keep_alive();
+    head_ = message.method() == bhttp::verb::head;
+    version_ = message.version();
+    dispatch(std::move(request));
+  }
+
+  void dispatch(Request request) {
+    Handler handler = server_.handler_for(match_);
+    bool inline_io = match_.route && match_.route->options.inline_io;
+    if (inline_io) {
+      Response response = server_.invoke(handler, request);
+      return write(std::move(response));
+    }
+    struct Task {
+      std::shared_ptr<Connection> self;
+      Request request;
+      Handler handler;
+      asio::executor_work_guard<asio::any_io_executor> guard;
+    };
+    auto task = std::make_shared<Task>(
+        Task{shared_from_this(), std::move(request), std::move(handler), asio::make_work_guard(stream_.get_executor())});
+    server_.pool->post([task]() mutable {
+      auto response = std::make_shared<Response>(task->self->server_.invoke(task->handler, task->request));
+      auto self = std::move(task->self);
+      auto executor = self->stream_.get_executor();
+      asio::post(executor, [self = std::move(self), response]() mutable { self->write(std::move(*response)); });
+      task->guard.reset();
+    });
+  }
+
+  // Answers a request that could not be read completely, then closes.
+  void fail(int status) {
+    keep_alive_ = false;
+    Request request;
+    request.received_at = std::chrono::steady_clock::now();
+    request.remote_address = remote_;
+    request.request_id = new_request_id();
+    if (parser_ && parser_->got_some()) {
+      const auto& header = parser_->get();
+      request.method = std::string(header.method_string());
+      request.target = std::string(header.target());
+      request.path = request.target.substr(0, request.target.find('?'));
+      version_ = header.version() ? header.version() : 11;
+    }
+    Response response = server_.error_renderer(request, transport_error(status));
+    server_.record(request, response);
+    write(std::move(response));
+  }
+
+  void write(Response response) {
+    if (state_ == State::closed) return;
+    state_ = State::writing;
+    bool keep = keep_alive_ && !server_.stopping;
+    if (response.file) {
+      auto message = std::make_shared<bhttp::response<bhttp::file_body>>();
+      beast::error_code ec;
+      message->body().open(response.file->c_str(), beast::file_mode::scan, ec);
+      if (ec) {
+        Request none;
+        return write(server_.error_renderer(none, not_found()));
+      }
+      if (head_) return write_head(response, message->body().size(), keep);
+      fill(*message, response, keep);
+      message->prepare_payload();
+      send(message, keep);
+    } else {
+      if (head_) return write_head(response, response.body.size(), keep);
+      auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
+      message->body() = std::move(response.body);
+      fill(*message, response, keep);
+      message->prepare_payload();
+      send(message, keep);
+    }
+  }
+
+  // HEAD: the headers a GET would send, with no body.
+  void write_head(const Response& response, uint64_t length, bool keep) {
+    auto message = std::make_shared<bhttp::response<bhttp::empty_body>>();
+    fill(*message, response, keep);
+    message->content_length(length);
+    send(message, keep);
+  }
+
+  template <class Message>
+  void fill(Message& message, const Response& response, bool keep) {
+    message.version(version_ ? version_ : 11);
+    message.result(static_cast<unsigned>(response.status));
+    for (const auto& [name, value] : response.headers.fields()) message.insert(name, value);
+    message.keep_alive(keep);
+  }
+
+  template <class Message>
+  void send(std::shared_ptr<Message> message, bool keep) {
+    stream_.expires_after(server_.settings.request_timeout);
+    bhttp::async_write(stream_, *message, [self = shared_from_this(), message, keep](beast::error_code ec, size_t) {
+      if (ec || !keep) return self->close();
+      self->read_header();
+    });
+  }
+
+  void close() {
+    if (state_ == State::closed) return;
+    state_ = State::closed;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.socket().close(ec);
+  }
+
+  ServerState& server_;
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  RouteMatch match_;
+  std::string remote_;
+  State state_ = State::awaiting;
+  bool keep_alive_ = false;
+  bool head_ = false;
+  unsigned version_ = 11;
+};
+
+Handler ServerState::compose(Handler inner) const {
+  auto renderer = error_renderer;
+  auto guarded = [renderer](const Handler& next) -> Handler {
+    return [renderer, next](Request& request) -> Response {
+      try {
+        return next(request);
+      } catch (const HttpError& e) {
+        return renderer(request, e);
+      } catch (const std::exception& e) {
+        log::error("handler_exception", {{"route", request.route}, {"what", e.what()}, {"request_id", request.request_id}});
+        return renderer(request, HttpError(500, "internal_error",
+                                           "申し訳ありません。システムの内部でエラーが起きました。時間をおいてもう一度お試しください。",
+                                           "Sorry, something went wrong on our side. Please try again later."));
+      }
+    };
+  };
+  Handler handler = guarded(std::move(inner));
+  for (auto it = middleware.rbegin(); it != middleware.rend(); ++it) {
+    Middleware m = *it;
+    handler = guarded([m, next = std::move(handler)](Request& request) { return m(request, next); });
+  }
+  return handler;
+}
+
+Handler ServerState::handler_for(const RouteMatch& match) const {
+  if (match.route) return composed.at(match.route);
+  if (!match.allowed_methods.empty()) {
+    std::string allow;
+    for (const auto& m : match.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
+    return compose([allow](Request&) -> Response {
+      throw HttpError(405, "method_not_allowed", "この操作はこのアドレスでは使えません。",
+                      "This method is not allowed for this resource.", {{"allow", allow}});
+    });
+  }
+  return compose([](Request&) -> Response { throw not_found(); });
+}
+
+Response ServerState::invoke(const Handler& handler, Request& request) const {
+  Response response = handler(request);
+  response.headers.set("X-Request-Id", request.request_id);
+  if (response.status == 405 && !response.headers.has("Allow")) {
+    auto m = router.match(request.method, request.path);
+    std::string allow;
+    for (const auto& method : m.allowed_methods) allow += (allow.empty() ? "" : ", ") + method;
+    if (!allow.empty()) response.headers.set("Allow", allow);
+  }
+  record(request, response);
+  return response;
+}
+
+void ServerState::record(const Request& request, const Response& response) const {
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - request.received_at).count();
+  std::string route = request.route.empty() ? "unmatched" : request.route;
+  metrics
+      .counter("http_requests_total", "HTTP requests by route, method and status",
+               {{"route", route}, {"method", request.method}, {"status", std::to_string(response.status)}})
+      .add();
+  metrics.histogram("http_request_duration_seconds", "Time from a request's arrival to its answer",
+                    Metrics::latency_buckets(), {{"route", route}})
+      .observe(seconds);
+  log::access({{"method", request.method},
+               {"path", request.path},
+               {"route", route},
+               {"status", response.status},
+               {"bytes", response.body.size()},
+               {"ms", std::round(seconds * 100000) / 100},
+               {"remote", request.remote_address},
+               {"request_id", request.request_id}});
+}
+
+void ServerState::accept(size_t index) {
+  auto& acceptor = *acceptors[index];
+  acceptor.async_accept(asio::make_strand(*contexts[index]), [this, index](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (ec == asio::error::operation_aborted || stopping) return;
+      log::warn("accept_failed", {{"error", ec.message()}});
+    } else {
+      std::make_shared<Connection>(*this, std::move(socket))->start();
+    }
+    if (!stopping && acceptors[index]->is_open()) accept(index);
+  });
+}
+
+Server::Server(ServerSettings settings, Router& router, Metrics& metrics)
+    : impl_(std::make_unique<ServerState>(std::move(settings), router, metrics)) {}
+
+Server::~Server() {
+  if (impl_->started) {
+    stop();
+    wait();
+  }
+}
+
+void Server::use(Middleware middleware) { impl_->middleware.push_back(std::move(middleware)); }
+
+void Server::set_error_renderer(ErrorRenderer renderer) { impl_->error_renderer = renderer; }
+
+uint16_t Server::start() {
+  auto& s = impl_->settings;
+  size_t n = s.io_threads ? s.io_threads : std::max(1u, std::thread::hardware_concurrency());
+  for (const Route* route : impl_->router.routes()) impl_->composed[route] = impl_->compose(route->handler);
+  auto address = asio::ip::make_address(s.host);
+  uint16_t port = s.port;
+  for (size_t i = 0; i < n; ++i) {
+    impl_->contexts.push_back(std::make_unique<asio::io_context>(1));
+    auto acceptor = std::make_unique<tcp::acceptor>(*impl_->contexts.back());
+    tcp::endpoint endpoint(address, port);
+    acceptor->open(endpoint.protocol());
+    acceptor->set_option(asio::socket_base::reuse_address(true));
+    int one = 1;
+    ::setsockopt(acceptor->native_handle(), SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+    acceptor->bind(endpoint);
+    acceptor->listen(asio::socket_base::max_listen_connections);
+    port = acceptor->local_endpoint().port();
+    impl_->acceptors.push_back(std::move(acceptor));
+  }
+  impl_->pool = std::make_unique<WorkerPool>(s.workers);
+  for (size_t i = 0; i < n; ++i) {
+    impl_->accept(i);
+    impl_->threads.emplace_back([this, i] { impl_->contexts[i]->run(); });
+  }
+  impl_->started = true;
+  log::info("server_started", {{"host", s.host}, {"port", port}, {"io_threads", n}, {"workers", s.workers}});
+  return port;
+}
+
+void Server::stop() {
+  if (impl_->stopping.exchange(true)) return;
+  log::info("server_stopping", {{"grace_seconds", impl_->settings.shutdown_grace.count()}});
+  for (size_t i = 0; i < impl_->contexts.size(); ++i) {
+    asio::post(*impl_->contexts[i], [this, i] {
+      beast::error_code ec;
+      impl_->acceptors[i]->close(ec);
+    });
+  }
+  {
+    std::lock_guard lock(impl_->connections_mutex);
+    for (auto& [raw, weak] : impl_->connections) {
+      if (auto connection = weak.lock()) {
+        asio::post(connection->executor(), [connection] { connection->close_if_idle(); });
+      }
+    }
+  }
+  if (auto* signals = impl_->signal_context.load()) signals->stop();
+  impl_->grace_watch = std::thread([impl = impl_.get()] {
+    std::unique_lock lock(impl->done_mutex);
+    if (!impl->done_cv.wait_for(lock, impl->settings.shutdown_grace, [impl] { return impl->done; })) {
+      log::warn("server_forced_stop", {});
+      for (auto& context : impl->contexts) context->stop();
+    }
+  });
+}
+
+void Server::wait() {
+  for (auto& t : impl_->threads) {
+    if (t.joinable()) t.join();
+  }
+  if (impl_->pool) impl_->pool->stop();
+  {
+    std::lock_guard lock(impl_->done_mutex);
+    impl_->done = true;
+  }
+  impl_->done_cv.notify_all();
+  if (impl_->grace_watch.joinable()) impl_->grace_watch.join();
+  impl_->started = false;
+  log::info("server_stopped", {});
+}
+
+void Server::run_until_signal() {
+  asio::io_context signal_context(1);
+  asio::signal_set signals(signal_context, SIGINT, SIGTERM);
+  signals.async_wait([this](beast::error_code ec, int signal) {
+    if (!ec) log::info("signal_received", {{"signal", signal}});
+    stop();
+  });
+  impl_->signal_context = &signal_context;
+  if (!impl_->stopping) signal_context.run();
+  impl_->signal_context = nullptr;
+  stop();
+  wait();
+}
+
+}  // namespace madoguchi::platform::http
