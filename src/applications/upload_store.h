@@ -1,0 +1,58 @@
+// UploadStore: files citizens attach. Content is sniffed first (never the
+// client's word), written durably (fsync of the file and its directory)
+// under DATA/uploads by its SHA-256, then recorded; an application claims it
+// on submission. Unclaimed uploads older than a day are purged.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "platform/db/database.h"
+
+namespace madoguchi::applications {
+
+struct Upload {
+  std::string id;
+  std::string sha256;
+  int64_t size = 0;
+  std::string media_type;
+  std::string filename;
+  std::string created_at;
+  std::optional<int64_t> application_id;
+};
+
+// Why an upload was refused, with a message for the citizen.
+class UploadRejected : public std::runtime_error {
+ public:
+  UploadRejected(std::string code, std::string message_ja, std::string message_en)
+      : std::runtime_error(message_en), code_(std::move(code)), ja_(std::move(message_ja)), en_(std::move(message_en)) {}
+  const std::string& code() const { return code_; }
+  const std::string& message_ja() const { return ja_; }
+  const std::string& message_en() const { return en_; }
+
+ private:
+  std::string code_, ja_, en_;
+};
+
+class UploadStore {
+ public:
+  UploadStore(platform::db::Database& database, std::filesystem::path directory);
+
+  // Throws UploadRejected for an empty file, an unknown content type, or a
+  // name or declared type that disagrees with the content.
+  Upload save(std::string_view data, std::string_view filename, std::string_view declared_type);
+  std::optional<Upload> find(std::string_view id);
+  std::filesystem::path path_of(const Upload& upload) const;
+  // Deletes rows and files of uploads never claimed and older than max_age.
+  size_t purge_unclaimed(std::chrono::seconds max_age);
+
+ private:
+  platform::db::Database& db_;
+  std::filesystem::path directory_;
+};
+
+}  // namespace madoguchi::applications

@@ -1,0 +1,161 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "platform/crypto.h"
+#include "platform/http/http_error.h"
+#include "platform/web/cookies.h"
+#include "platform/web/csrf.h"
+#include "platform/web/language.h"
+#include "platform/web/templates.h"
+
+using namespace madoguchi::platform;
+using namespace madoguchi::platform::web;
+
+namespace {
+std::filesystem::path temp_dir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("madoguchi-web-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+void write(const std::filesystem::path& file, const std::string& text) {
+  std::filesystem::create_directories(file.parent_path());
+  std::ofstream(file) << text;
+}
+}  // namespace
+
+TEST(Templates, EscapesByDefaultAndUsesPartials) {
+  auto dir = temp_dir("templates");
+  write(dir / "page.mustache", "<h1>{{title}}</h1>{{> parts/list}}{{{trusted}}}");
+  write(dir / "parts/list.mustache", "{{#items}}<li>{{.}}</li>{{/items}}");
+  TemplateEngine engine(dir);
+  auto html = engine.render("page", {{"title", "<script>髙</script>"}, {"items", {"a", "b"}}, {"trusted", "<ruby>x</ruby>"}});
+  EXPECT_EQ(html, "<h1>&lt;script&gt;髙&lt;&#x2F;script&gt;</h1><li>a</li><li>b</li><ruby>x</ruby>");
+  EXPECT_TRUE(engine.has("parts/list"));
+  EXPECT_THROW(engine.render("missing", {}), std::out_of_range);
+}
+
+TEST(Templates, RendersNumbersAndBooleans) {
+  auto dir = temp_dir("types");
+  write(dir / "t.mustache", "{{n}} {{#ok}}yes{{/ok}}{{^no}}none{{/no}}");
+  TemplateEngine engine(dir);
+  EXPECT_EQ(engine.render("t", {{"n", 300}, {"ok", true}, {"no", false}}), "300 yesnone");
+}
+
+TEST(Messages, FallsBackToJapanese) {
+  auto dir = temp_dir("i18n");
+  write(dir / "ja.yaml", "home:\n  title: ホーム\n  only_ja: 日本語だけ\n");
+  write(dir / "en.yaml", "home:\n  title: Home\n");
+  write(dir / "easy.yaml", "home:\n  title: はじめの ページ\n");
+  Messages m(dir);
+  EXPECT_EQ(m.text(Language::en, "home.title"), "Home");
+  EXPECT_EQ(m.text(Language::en, "home.only_ja"), "日本語だけ");
+  EXPECT_EQ(m.text(Language::easy, "home.title"), "はじめの ページ");
+  EXPECT_EQ(m.text(Language::ja, "no.such"), "no.such");
+  EXPECT_EQ(m.catalogue(Language::en)["home"]["only_ja"], "日本語だけ");
+}
+
+TEST(Messages, MissingFileIsNamed) {
+  auto dir = temp_dir("i18n-missing");
+  write(dir / "ja.yaml", "a: b\n");
+  try {
+    Messages m(dir);
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("en.yaml"), std::string::npos);
+  }
+}
+
+TEST(Language, QueryThenCookieThenAcceptLanguage) {
+  auto run = [](http::Request r) {
+    Language seen = Language::ja;
+    auto response = language_middleware(false)(r, [&](http::Request& req) {
+      seen = request_language(req);
+      return http::Response::text(200, "");
+    });
+    return std::make_pair(seen, std::string(response.headers.get("Set-Cookie").value_or("")));
+  };
+  http::Request q;
+  q.query = "lang=easy";
+  q.headers.add("Cookie", "lang=en");
+  auto [lang, cookie] = run(q);
+  EXPECT_EQ(lang, Language::easy);
+  EXPECT_NE(cookie.find("lang=easy"), std::string::npos);
+  http::Request c;
+  c.headers.add("Cookie", "lang=en");
+  EXPECT_EQ(run(c).first, Language::en);
+  http::Request a;
+  a.headers.add("Accept-Language", "en-US,en;q=0.9");
+  EXPECT_EQ(run(a).first, Language::en);
+  http::Request none;
+  EXPECT_EQ(run(none).first, Language::ja);
+}
+
+TEST(Cookies, SafeDefaults) {
+  CookieOptions o;
+  o.secure = true;
+  o.max_age_seconds = 60;
+  EXPECT_EQ(set_cookie("s", "v", o), "s=v; Path=/; Max-Age=60; HttpOnly; SameSite=Lax; Secure");
+}
+
+class CsrfTest : public ::testing::Test {
+ protected:
+  void SetUp() override { crypto::init(); }
+  Csrf csrf{crypto::random_bytes(32), false, "mdg_session"};
+
+  http::Response run(http::Request& r) {
+    return csrf.middleware()(r, [](http::Request& req) { return http::Response::text(200, Csrf::token(req)); });
+  }
+  // A GET gives the cookie and the token that goes with it.
+  std::pair<std::string, std::string> cookie_and_token() {
+    http::Request get;
+    get.method = "GET";
+    auto response = run(get);
+    std::string set = std::string(response.headers.get("Set-Cookie").value());
+    return {set.substr(0, set.find(';')), response.body};
+  }
+};
+
+TEST_F(CsrfTest, FormPostWithMatchingTokenPasses) {
+  auto [cookie, token] = cookie_and_token();
+  http::Request post;
+  post.method = "POST";
+  post.path = "/apply";
+  post.headers.add("Cookie", cookie);
+  post.headers.add("Content-Type", "application/x-www-form-urlencoded");
+  post.body = "name=x&_csrf=" + token;
+  EXPECT_EQ(run(post).status, 200);
+}
+
+TEST_F(CsrfTest, MissingOrWrongTokenIs403) {
+  auto [cookie, token] = cookie_and_token();
+  http::Request missing;
+  missing.method = "POST";
+  missing.path = "/apply";
+  missing.headers.add("Cookie", cookie);
+  missing.headers.add("Content-Type", "application/x-www-form-urlencoded");
+  missing.body = "name=x";
+  EXPECT_THROW(run(missing), http::HttpError);
+  http::Request no_cookie;
+  no_cookie.method = "POST";
+  no_cookie.path = "/apply";
+  no_cookie.headers.add("Content-Type", "application/x-www-form-urlencoded");
+  no_cookie.body = "_csrf=" + token;
+  EXPECT_THROW(run(no_cookie), http::HttpError);
+}
+
+TEST_F(CsrfTest, JsonAndSessionlessApiCallsAreExempt) {
+  http::Request json;
+  json.method = "POST";
+  json.path = "/api/v1/x";
+  json.headers.add("Content-Type", "application/json");
+  EXPECT_EQ(run(json).status, 200);
+  http::Request upload;
+  upload.method = "POST";
+  upload.path = "/api/v1/uploads";
+  upload.headers.add("Content-Type", "multipart/form-data; boundary=x");
+  EXPECT_EQ(run(upload).status, 200);
+  upload.headers.add("Cookie", "mdg_session=abc");
+  EXPECT_THROW(run(upload), http::HttpError);
+}
