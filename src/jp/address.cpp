@@ -70,6 +70,26 @@ std::size_t marker_length(const std::u32string& s, std::size_t at, bool after_di
   return 0;
 }
 
+// Whether `out` ends with a block marker (丁目, 番地, 番, 号, の, a dash, or 番地の …) that follows
+// a number, so a kanji numeral after it is a block number too (七番地の一).
+bool after_block_marker(const std::u32string& out) {
+  std::size_t end = out.size();
+  bool marker = false;
+  while (end > 0) {
+    std::size_t length = 0;
+    for (std::u32string_view m : {U"丁目", U"番地", U"番", U"号", U"の", U"-"}) {
+      if (end >= m.size() && std::u32string_view(out).substr(end - m.size(), m.size()) == m) {
+        length = m.size();
+        break;
+      }
+    }
+    if (length == 0) break;
+    end -= length;
+    marker = true;
+  }
+  return marker && end > 0 && is_digit(out[end - 1]);
+}
+
 }  // namespace
 
 Parsed<std::string> normalize_address(std::string_view text) {
@@ -114,7 +134,8 @@ Parsed<std::string> normalize_address(std::string_view text) {
     std::size_t end = i;
     while (end < s.size() && is_kanji_numeral(s[end])) ++end;
     const std::u32string_view run(s.data() + i, end - i);
-    const auto value = marker_length(s, end, true) > 0 ? kanji_value(run) : std::nullopt;
+    const bool block_number = marker_length(s, end, true) > 0 || after_block_marker(digits);
+    const auto value = block_number ? kanji_value(run) : std::nullopt;
     if (value) {
       for (char c : std::to_string(*value)) digits.push_back(static_cast<char32_t>(c));
     } else {

@@ -41,7 +41,8 @@ Parsed<int> age_on(year_month_day birth, year_month_day on) {
   if (on < birth) {
     return make_error("on_before_birth", "基準日が生年月日より前です。", "The reference date is before the birth date.");
   }
-  int age = static_cast<int>(on.year()) - static_cast<int>(birth.year());
+  // A 1 January birth reaches the year's age on 31 December of the year before.
+  int age = static_cast<int>(on.year()) - static_cast<int>(birth.year()) + 1;
   if (age > kMaxYears) age = kMaxYears;
   while (age > 0) {
     const auto reached = date_reaching_age(birth, age);

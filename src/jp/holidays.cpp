@@ -23,13 +23,13 @@ year_month_day nth_monday(int y, unsigned m, unsigned n) {
 // announcements have matched in every year of this range so far.
 unsigned vernal_equinox(int y) {
   const double base = y <= 1979 ? 20.8357 : 20.8431;
-  const int leap = y <= 1979 ? static_cast<int>(std::floor((y - 1983) / 4.0)) : (y - 1980) / 4;
+  const int leap = y <= 1979 ? (y - 1983) / 4 : (y - 1980) / 4;  // integer division truncates
   return static_cast<unsigned>(std::floor(base + 0.242194 * (y - 1980) - leap));
 }
 
 unsigned autumnal_equinox(int y) {
   const double base = y <= 1979 ? 23.2588 : 23.2488;
-  const int leap = y <= 1979 ? static_cast<int>(std::floor((y - 1983) / 4.0)) : (y - 1980) / 4;
+  const int leap = y <= 1979 ? (y - 1983) / 4 : (y - 1980) / 4;
   return static_cast<unsigned>(std::floor(base + 0.242194 * (y - 1980) - leap));
 }
 

@@ -30,10 +30,11 @@ class [[nodiscard]] Parsed {
   explicit operator bool() const noexcept { return ok(); }
 
   // value() requires ok() and error() requires !ok(); breaking that is a programming error and
-  // aborts the process rather than returning garbage.
+  // aborts the process rather than returning garbage. On a temporary, value() moves the value
+  // out, so `for (auto& x : f().value())` does not dangle.
   const T& value() const& { require(true); return *std::get_if<0>(&state_); }
   T& value() & { require(true); return *std::get_if<0>(&state_); }
-  T&& value() && { require(true); return std::move(*std::get_if<0>(&state_)); }
+  T value() && { require(true); return std::move(*std::get_if<0>(&state_)); }
   const Error& error() const { require(false); return *std::get_if<1>(&state_); }
 
   T value_or(T fallback) const& { return ok() ? *std::get_if<0>(&state_) : std::move(fallback); }
