@@ -90,41 +90,9 @@ bool after_block_marker(const std::u32string& out) {
   return marker && end > 0 && is_digit(out[end - 1]);
 }
 
-}  // namespace
-
-Parsed<std::string> normalize_address(std::string_view text) {
-  if (text.size() > kMaxAddressBytes) return too_long_error("住所", "The address", kMaxAddressBytes);
-  auto decoded = decode_utf8(text, kMaxAddressBytes);
-  if (!decoded.ok()) return decoded.error();
-  const std::u32string& raw = decoded.value();
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    const char32_t c = raw[i];
-    const bool control = (c < 0x20 && c != U'\t') || (c >= 0x7F && c < 0xA0);
-    // Voiced marks joined to the kana before them are fine; any other combining mark is not.
-    const bool joinable_mark = (c == 0x3099 || c == 0x309A) && i > 0 &&
-                               ((raw[i - 1] >= 0x3041 && raw[i - 1] <= 0x30FA) || (raw[i - 1] >= 0xFF66 && raw[i - 1] <= 0xFF9D));
-    if (control || (is_combining_mark(c) && !joinable_mark)) {
-      const std::string position = std::to_string(i + 1);
-      return make_error("invalid_character",
-                        "住所に使えない文字" + describe_character(c) + "があります（" + position + "文字目）。",
-                        "The address contains " + describe_character(c) + " at character " + position +
-                            ", which is not allowed.");
-    }
-  }
-  auto widened = normalize_width(text);
-  if (!widened.ok()) return widened.error();
-  const auto wide = decode_utf8(widened.value(), widened.value().size());
-  if (!wide.ok()) return wide.error();
-  std::u32string s;
-  for (char32_t c : wide.value()) {
-    if (c == U' ') continue;
-    if (c == U'ヶ') c = U'ケ';
-    if (c == U'ヵ') c = U'カ';
-    s.push_back(c);
-  }
-  if (s.empty()) return empty_error("住所", "The address");
-
-  // Kanji block numbers to digits.
+// One pass: kanji block numbers to digits, markers after numbers to "-", dashes kept only
+// before a digit.
+std::u32string block_number_pass(const std::u32string& s) {
   std::u32string digits;
   for (std::size_t i = 0; i < s.size();) {
     if (!is_kanji_numeral(s[i])) {
@@ -164,6 +132,55 @@ Parsed<std::string> normalize_address(std::string_view text) {
       if (!before_digit || (!out.empty() && out.back() == U'-')) continue;
     }
     out.push_back(marked[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
+Parsed<std::string> normalize_address(std::string_view text) {
+  if (text.size() > kMaxAddressBytes) return too_long_error("住所", "The address", kMaxAddressBytes);
+  auto decoded = decode_utf8(text, kMaxAddressBytes);
+  if (!decoded.ok()) return decoded.error();
+  const std::u32string& raw = decoded.value();
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char32_t c = raw[i];
+    const bool control = (c < 0x20 && c != U'\t') || (c >= 0x7F && c < 0xA0);
+    // Voiced marks joined to the kana before them are fine; any other combining mark is not.
+    const bool joinable_mark = (c == 0x3099 || c == 0x309A) && i > 0 &&
+                               ((raw[i - 1] >= 0x3041 && raw[i - 1] <= 0x30FA) || (raw[i - 1] >= 0xFF66 && raw[i - 1] <= 0xFF9D));
+    if (control || (is_combining_mark(c) && !joinable_mark)) {
+      const std::string position = std::to_string(i + 1);
+      return make_error("invalid_character",
+                        "住所に使えない文字" + describe_character(c) + "があります（" + position + "文字目）。",
+                        "The address contains " + describe_character(c) + " at character " + position +
+                            ", which is not allowed.");
+    }
+  }
+  // Spaces go first, so marks separated from their kana by a space join the same way every time.
+  std::u32string unspaced;
+  for (char32_t c : raw) {
+    if (!is_horizontal_space(c)) unspaced.push_back(c);
+  }
+  auto widened = normalize_width(encode_utf8(unspaced));
+  if (!widened.ok()) return widened.error();
+  const auto wide = decode_utf8(widened.value(), widened.value().size());
+  if (!wide.ok()) return wide.error();
+  std::u32string s;
+  for (char32_t c : wide.value()) {
+    if (c == U'ヶ') c = U'ケ';
+    if (c == U'ヵ') c = U'カ';
+    s.push_back(c);
+  }
+  if (s.empty()) return empty_error("住所", "The address");
+
+  // Repeat the pass until nothing changes, so the result is a fixed point (dropping a dash can
+  // make a new block number, as in 二丁-目). Each change removes a kanji numeral or shortens the
+  // text, so this ends.
+  std::u32string out = block_number_pass(s);
+  for (std::u32string previous = s; out != previous;) {
+    previous = std::move(out);
+    out = block_number_pass(previous);
   }
   if (out.empty()) return empty_error("住所", "The address");
   return encode_utf8(out);

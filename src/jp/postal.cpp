@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 #include "jp/unicode.h"
 
@@ -54,6 +55,18 @@ bool is_seven_digits(std::string_view s) {
   return s.size() == 7 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The code of "9800811" or "980-0811" read without decoding, or nullopt for anything else.
+std::optional<std::uint32_t> plain_ascii_code(std::string_view text) {
+  if (text.size() != 7 && !(text.size() == 8 && text[3] == '-')) return std::nullopt;
+  std::uint32_t code = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i == 3 && text.size() == 8) continue;
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    code = code * 10 + static_cast<std::uint32_t>(text[i] - '0');
+  }
+  return code;
+}
+
 }  // namespace
 
 struct PostalDirectory::Table {
@@ -72,6 +85,7 @@ struct PostalDirectory::Table {
   std::vector<std::uint32_t> codes;  // sorted; parallel to records
   std::vector<Record> records;
 };
+
 
 Parsed<std::string> normalize_postal_code(std::string_view text) {
   if (text.size() > kMaxPostalBytes) return too_long_error("郵便番号", "The postal code", kMaxPostalBytes);
@@ -195,13 +209,19 @@ Parsed<PostalDirectory> PostalDirectory::parse(std::string text, std::string_vie
 }
 
 Parsed<std::vector<PostalAddress>> PostalDirectory::lookup(std::string_view code) const {
-  auto normalized = normalize_postal_code(code);
-  if (!normalized.ok()) return normalized.error();
   std::uint32_t key = 0;
-  parse_int(std::string_view(normalized.value()), key);
+  if (const auto plain = plain_ascii_code(code)) {
+    key = *plain;
+  } else {
+    auto normalized = normalize_postal_code(code);
+    if (!normalized.ok()) return normalized.error();
+    parse_int(std::string_view(normalized.value()), key);
+  }
   const auto [first, last] = std::equal_range(table_->codes.begin(), table_->codes.end(), key);
   if (first == last) {
-    const std::string shown = format_postal_code(normalized.value());
+    char digits[8];
+    std::snprintf(digits, sizeof digits, "%07u", static_cast<unsigned>(key));
+    const std::string shown = format_postal_code(digits);
     return make_error("postal_code_not_found", "郵便番号 " + shown + " は見つかりません。",
                       "The postal code " + shown + " does not exist.");
   }

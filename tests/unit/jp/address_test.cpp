@@ -39,6 +39,17 @@ TEST(Address, PlaceNamesKeepTheirNumerals) {
   EXPECT_EQ(normal("ﾋﾙｽﾞ101号室"), "ヒルズ101室");
 }
 
+// Inputs the fuzzer found where a second normalisation changed the result.
+TEST(Address, NormalFormIsAFixedPoint) {
+  for (const char* text : {"中央区叫丁堀二丁-目", "\t\tﾟﾜ\t\tﾞﾞ\t)2\t)2", "ﾜ ﾞ", "三丁目七番地の一 号"}) {
+    SCOPED_TRACE(text);
+    const std::string once = normal(text);
+    EXPECT_EQ(normal(once), once);
+  }
+  EXPECT_EQ(normal("中央区二丁-目"), "中央区2");
+  EXPECT_EQ(normal("ﾜ ﾞ"), "ヷ");
+}
+
 TEST(Address, RejectsBadInput) {
   EXPECT_EQ(normal(""), "error:empty");
   EXPECT_EQ(normal(" \u3000"), "error:empty");
