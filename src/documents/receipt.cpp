@@ -40,7 +40,7 @@ void letterhead(Composer& composer, const ReceiptModel& model) {
   flow.paint([organization, department, x, top, rule_y, width](cairo_t* cr) {
     organization->draw(cr, x, top);
     department->draw(cr, x, top + organization->height() + 1);
-    cairo_set_source_rgb(cr, style::accent.r, style::accent.g, style::accent.b);
+    set_colour(cr, style::accent);
     cairo_rectangle(cr, x, rule_y, width, 1.6);
     cairo_fill(cr);
   });
@@ -63,10 +63,10 @@ void summary(Composer& composer, const ReceiptModel& model) {
   const double width = composer.width();
   const double height = reference->height() + 2 * pad;
   flow.paint([=](cairo_t* cr) {
-    cairo_set_source_rgb(cr, style::label_fill.r, style::label_fill.g, style::label_fill.b);
+    set_colour(cr, style::label_fill);
     cairo_rectangle(cr, x, top, label_width, height);
     cairo_fill(cr);
-    cairo_set_source_rgb(cr, style::accent.r, style::accent.g, style::accent.b);
+    set_colour(cr, style::accent);
     cairo_set_line_width(cr, 1.2);
     cairo_rectangle(cr, x, top, width, height);
     cairo_stroke(cr);
@@ -100,8 +100,10 @@ RenderedPdf render_receipt(const ReceiptModel& input) {
     composer.heading("今後の流れ");
     composer.numbered(model.next_steps);
   }
-  composer.gap(16);
-  composer.heading("申請内容");
+  if (!model.sections.empty()) {
+    composer.gap(16);
+    composer.heading("申請内容");
+  }
   for (const Section& section : model.sections) {
     composer.subheading(section.title);
     composer.table(section.rows, mm(52), "■ " + section.title);

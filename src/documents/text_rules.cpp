@@ -1,5 +1,7 @@
 #include "documents/text_rules.h"
 
+#include <utility>
+
 #include "documents/error.h"
 #include "documents/utf8.h"
 

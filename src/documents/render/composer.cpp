@@ -8,8 +8,6 @@
 namespace madoguchi::documents::render {
 namespace {
 
-void set_colour(cairo_t* cr, const Colour& colour) { cairo_set_source_rgb(cr, colour.r, colour.g, colour.b); }
-
 constexpr double cell_padding_x = 6;
 constexpr double cell_padding_y = 4.5;
 

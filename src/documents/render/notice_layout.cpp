@@ -20,8 +20,6 @@ constexpr double band_top = style::content_bottom - mm(30);
 constexpr double first_content_bottom = band_top - mm(6);
 constexpr double qr_module = mm(0.55);
 
-void set_colour(cairo_t* cr, const Colour& colour) { cairo_set_source_rgb(cr, colour.r, colour.g, colour.b); }
-
 TextStyle aligned(TextStyle style, Align align) {
   style.align = align;
   return style;

@@ -59,7 +59,7 @@ TextBlock::TextBlock(const FontSet& fonts, GlyphCheck& glyphs, std::string_view 
 
 void TextBlock::draw_lines(cairo_t* cr, double x, double y, std::size_t first, std::size_t end) const {
   cairo_save(cr);
-  cairo_set_source_rgb(cr, colour_.r, colour_.g, colour_.b);
+  set_colour(cr, colour_);
   for (std::size_t i = first; i < end && i < lines_.size(); ++i) {
     PangoLayoutLine* line = pango_layout_get_line_readonly(layout_.get(), static_cast<int>(i));
     cairo_move_to(cr, x + lines_[i].origin_x, y + lines_[i].baseline);

@@ -17,6 +17,8 @@ struct Colour {
   double r = 0, g = 0, b = 0;
 };
 
+inline void set_colour(cairo_t* cr, const Colour& colour) { cairo_set_source_rgb(cr, colour.r, colour.g, colour.b); }
+
 enum class Align { left, center, right };
 
 struct TextStyle {
