@@ -157,30 +157,28 @@ Parsed<std::string> normalize_address(std::string_view text) {
                             ", which is not allowed.");
     }
   }
-  // Spaces go first, so marks separated from their kana by a space join the same way every time.
+  // Spaces go and small ヶ ヵ become ケ カ before marks are joined, so ヶ゛ and ﾜ ﾞ join the
+  // same way every time.
   std::u32string unspaced;
   for (char32_t c : raw) {
-    if (!is_horizontal_space(c)) unspaced.push_back(c);
+    if (is_horizontal_space(c)) continue;
+    unspaced.push_back(c == U'ヶ' ? U'ケ' : c == U'ヵ' ? U'カ' : c);
   }
   auto widened = normalize_width(encode_utf8(unspaced));
   if (!widened.ok()) return widened.error();
   const auto wide = decode_utf8(widened.value(), widened.value().size());
   if (!wide.ok()) return wide.error();
-  std::u32string s;
-  for (char32_t c : wide.value()) {
-    if (c == U'ヶ') c = U'ケ';
-    if (c == U'ヵ') c = U'カ';
-    s.push_back(c);
-  }
+  const std::u32string& s = wide.value();
   if (s.empty()) return empty_error("住所", "The address");
 
-  // Repeat the pass until nothing changes, so the result is a fixed point (dropping a dash can
-  // make a new block number, as in 二丁-目). Each change removes a kanji numeral or shortens the
-  // text, so this ends.
+  // Repeat width and block-number passes until nothing changes, so the result is a fixed point:
+  // dropping a dash can make a new block number (二丁-目) or bring a voiced mark next to its kana
+  // (タ-゛). Each change joins a mark, removes a kanji numeral or shortens the text, so this ends.
   std::u32string out = block_number_pass(s);
   for (std::u32string previous = s; out != previous;) {
     previous = std::move(out);
-    out = block_number_pass(previous);
+    const auto rejoined = normalize_width(encode_utf8(previous));
+    out = block_number_pass(decode_utf8(rejoined.value(), rejoined.value().size()).value());
   }
   if (out.empty()) return empty_error("住所", "The address");
   return encode_utf8(out);

@@ -126,7 +126,6 @@ struct Token {
   int digits = 0;            // written digits of a number (0 for 元)
   bool gannen = false;       // the number was 元
   char32_t separator = 0;    // 年 月 日 / . -
-  std::size_t position = 0;  // 1-based character index of the token's start
 };
 
 constexpr std::u32string_view kWeekdays = U"日月火水木金土";
@@ -193,7 +192,6 @@ Parsed<std::vector<Token>> tokenize(const std::u32string& text) {
     space_before = false;
     if (c >= U'0' && c <= U'9') {
       Token t{TokenKind::number};
-      t.position = position;
       while (i < text.size()) {
         const char32_t d = fold_fullwidth_ascii(text[i]);
         if (d < U'0' || d > U'9') break;
@@ -219,14 +217,12 @@ Parsed<std::vector<Token>> tokenize(const std::u32string& text) {
       const bool with_ten = run.find(U'十') != std::u32string_view::npos;
       const int digits = static_cast<int>(with_ten ? std::to_string(*value).size() : run.size());
       Token t{TokenKind::number, *value, digits};
-      t.position = position;
       tokens.push_back(t);
       i = end;
       continue;
     }
     if (c == U'元') {
       Token t{TokenKind::number, 1, 0, true};
-      t.position = position;
       tokens.push_back(t);
       ++i;
       continue;
@@ -235,7 +231,6 @@ Parsed<std::vector<Token>> tokenize(const std::u32string& text) {
       // 日 after a number-and-月 is the day marker; inside （…） it is a weekday, handled below.
       Token t{TokenKind::separator};
       t.separator = is_hyphen_like(c) ? U'-' : c;
-      t.position = position;
       tokens.push_back(t);
       ++i;
       continue;
@@ -251,7 +246,6 @@ Parsed<std::vector<Token>> tokenize(const std::u32string& text) {
       }
       if (j >= text.size() || (fold_fullwidth_ascii(text[j]) != U')')) return unexpected(c, position);
       Token t{TokenKind::weekday, static_cast<int>(day_at)};
-      t.position = position;
       tokens.push_back(t);
       i = j + 1;
       continue;
@@ -269,9 +263,7 @@ Parsed<std::vector<Token>> tokenize(const std::u32string& text) {
       }
     }
     if (best_era < 0) return unexpected(text[i], position);
-    Token t{TokenKind::era, best_era};
-    t.position = position;
-    tokens.push_back(t);
+    tokens.push_back(Token{TokenKind::era, best_era});
     i += best_length;
   }
   return tokens;

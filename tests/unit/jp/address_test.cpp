@@ -41,13 +41,14 @@ TEST(Address, PlaceNamesKeepTheirNumerals) {
 
 // Inputs the fuzzer found where a second normalisation changed the result.
 TEST(Address, NormalFormIsAFixedPoint) {
-  for (const char* text : {"中央区叫丁堀二丁-目", "\t\tﾟﾜ\t\tﾞﾞ\t)2\t)2", "ﾜ ﾞ", "三丁目七番地の一 号"}) {
+  for (const char* text : {"中央区叫丁堀二丁-目", "\t\tﾟﾜ\t\tﾞﾞ\t)2\t)2", "ﾜ ﾞ", "三丁目七番地の一 号", "ﾐﾛﾏﾀ---ﾞ ﾀﾛ", "ぎヶ゛ね"}) {
     SCOPED_TRACE(text);
     const std::string once = normal(text);
     EXPECT_EQ(normal(once), once);
   }
   EXPECT_EQ(normal("中央区二丁-目"), "中央区2");
   EXPECT_EQ(normal("ﾜ ﾞ"), "ヷ");
+  EXPECT_EQ(normal("ﾏﾀ--ﾞ"), "マダ");
 }
 
 TEST(Address, RejectsBadInput) {
