@@ -29,6 +29,20 @@ std::string checked_field(CheckBudget& budget, const std::string& field, std::st
   return checked;
 }
 
+std::string checked_line(CheckBudget& budget, const std::string& field, std::string_view text, std::size_t max_chars,
+                         Presence presence) {
+  std::string checked = checked_field(budget, field, text, TextShape::single_line, presence);
+  std::size_t chars = 0;
+  for (char c : checked) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (chars > max_chars) {
+    throw DocumentError(DocumentErrc::invalid_input, field,
+                        "長すぎます（" + std::to_string(chars) + " 文字。最大 " + std::to_string(max_chars) + " 文字）",
+                        "is too long (" + std::to_string(chars) + " characters; at most " +
+                            std::to_string(max_chars) + ")");
+  }
+  return checked;
+}
+
 std::string checked_reference(const std::string& field, std::string_view text, Presence presence) {
   if (text.empty() && presence == Presence::optional) return {};
   bool valid = !text.empty() && text.size() <= max_reference_length;
@@ -57,6 +71,16 @@ std::vector<std::string> checked_list(CheckBudget& budget, const std::string& fi
   return out;
 }
 
+std::vector<std::string> checked_lines(CheckBudget& budget, const std::string& field,
+                                       const std::vector<std::string>& items, std::size_t max_items,
+                                       std::size_t max_chars) {
+  check_count(field, items.size(), max_items);
+  std::vector<std::string> out;
+  out.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) out.push_back(checked_line(budget, at(field, i), items[i], max_chars));
+  return out;
+}
+
 std::vector<Row> checked_rows(CheckBudget& budget, const std::string& field, const std::vector<Row>& rows,
                               std::size_t max_rows) {
   check_count(field, rows.size(), max_rows);
@@ -77,18 +101,16 @@ std::vector<Section> checked_sections(CheckBudget& budget, const std::string& fi
   out.reserve(sections.size());
   for (std::size_t i = 0; i < sections.size(); ++i) {
     out.push_back(Section{
-        checked_field(budget, at(field, i) + ".title", sections[i].title, TextShape::single_line),
+        checked_line(budget, at(field, i) + ".title", sections[i].title, 100),
         checked_rows(budget, at(field, i) + ".rows", sections[i].rows, max_rows_per_section)});
   }
   return out;
 }
 
 Office checked_office(CheckBudget& budget, const std::string& field, const Office& office) {
-  return Office{
-      checked_field(budget, field + ".organization", office.organization, TextShape::single_line),
-      checked_field(budget, field + ".department", office.department, TextShape::single_line, Presence::optional),
-      checked_list(budget, field + ".contact_lines", office.contact_lines, max_contact_lines,
-                   TextShape::single_line)};
+  return Office{checked_line(budget, field + ".organization", office.organization, 20),
+                checked_line(budget, field + ".department", office.department, 60, Presence::optional),
+                checked_lines(budget, field + ".contact_lines", office.contact_lines, max_contact_lines, 80)};
 }
 
 }  // namespace madoguchi::documents

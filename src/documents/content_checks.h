@@ -21,12 +21,21 @@ struct CheckBudget {
 std::string checked_field(CheckBudget& budget, const std::string& field, std::string_view text, TextShape shape,
                           Presence presence = Presence::required);
 
+// A single line of at most `max_chars` characters (code points): names, titles, numbers.
+std::string checked_line(CheckBudget& budget, const std::string& field, std::string_view text, std::size_t max_chars,
+                         Presence presence = Presence::required);
+
 // A case reference such as "MDG-7K3Q-9XPD": 1–40 ASCII letters, digits and hyphens.
 std::string checked_reference(const std::string& field, std::string_view text, Presence presence);
 
 std::vector<std::string> checked_list(CheckBudget& budget, const std::string& field,
                                       const std::vector<std::string>& items, std::size_t max_items,
                                       TextShape shape);
+
+// A list of single lines of at most `max_chars` characters each.
+std::vector<std::string> checked_lines(CheckBudget& budget, const std::string& field,
+                                       const std::vector<std::string>& items, std::size_t max_items,
+                                       std::size_t max_chars);
 
 std::vector<Row> checked_rows(CheckBudget& budget, const std::string& field, const std::vector<Row>& rows,
                               std::size_t max_rows);

@@ -58,7 +58,7 @@ NoticeModel checked_notice(const NoticeModel& model, Delivery delivery) {
   NoticeModel out;
   out.kind = model.kind;
   out.office = checked_office(budget, "office", model.office);
-  out.document_number = checked_field(budget, "document_number", model.document_number, TextShape::single_line);
+  out.document_number = checked_line(budget, "document_number", model.document_number, 40);
   if (!model.issued_on.ok()) refuse("issued_on", "発行日が正しい日付ではありません", "is not a valid date");
   out.issued_on = model.issued_on;
   out.recipient.postal_code = checked_postal_code(model.recipient.postal_code, delivery);
@@ -68,18 +68,16 @@ NoticeModel checked_notice(const NoticeModel& model, Delivery delivery) {
   if (delivery == Delivery::by_post && model.recipient.address_lines.empty()) {
     refuse("recipient.address_lines", "郵送には住所が必要です", "an address is needed to mail the notice");
   }
-  out.recipient.address_lines = checked_list(budget, "recipient.address_lines", model.recipient.address_lines,
-                                             max_address_lines, TextShape::single_line);
-  out.recipient.name = checked_field(budget, "recipient.name", model.recipient.name, TextShape::single_line);
-  out.recipient.honorific = checked_field(budget, "recipient.honorific", model.recipient.honorific,
-                                          TextShape::single_line, Presence::optional);
-  out.title = checked_field(budget, "title", model.title, TextShape::single_line);
+  out.recipient.address_lines =
+      checked_lines(budget, "recipient.address_lines", model.recipient.address_lines, max_address_lines, 60);
+  out.recipient.name = checked_line(budget, "recipient.name", model.recipient.name, 100);
+  out.recipient.honorific = checked_line(budget, "recipient.honorific", model.recipient.honorific, 4, Presence::optional);
+  out.title = checked_line(budget, "title", model.title, 60);
   out.body = checked_list(budget, "body", model.body, max_paragraphs, TextShape::multi_line);
   out.items = checked_rows(budget, "items", model.items, max_items);
-  out.remarks_heading = checked_field(budget, "remarks_heading", model.remarks_heading, TextShape::single_line,
-                                      Presence::optional);
+  out.remarks_heading = checked_line(budget, "remarks_heading", model.remarks_heading, 30, Presence::optional);
   out.remarks = checked_list(budget, "remarks", model.remarks, max_paragraphs, TextShape::multi_line);
-  out.issuer = checked_field(budget, "issuer", model.issuer, TextShape::single_line);
+  out.issuer = checked_line(budget, "issuer", model.issuer, 60);
   out.reference = checked_reference("reference", model.reference, Presence::optional);
   out.verification_url = checked_url(model.verification_url);
   return out;

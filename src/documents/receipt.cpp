@@ -19,9 +19,9 @@ ReceiptModel checked(const ReceiptModel& model) {
   ReceiptModel out;
   out.office = checked_office(budget, "office", model.office);
   out.reference = checked_reference("reference", model.reference, Presence::required);
-  out.procedure_name = checked_field(budget, "procedure_name", model.procedure_name, TextShape::single_line);
+  out.procedure_name = checked_line(budget, "procedure_name", model.procedure_name, 200);
   out.submitted_at = model.submitted_at;
-  out.applicant_name = checked_field(budget, "applicant_name", model.applicant_name, TextShape::single_line);
+  out.applicant_name = checked_line(budget, "applicant_name", model.applicant_name, 100);
   out.next_steps = checked_list(budget, "next_steps", model.next_steps, max_next_steps, TextShape::multi_line);
   out.sections = checked_sections(budget, "sections", model.sections);
   return out;

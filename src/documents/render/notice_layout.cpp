@@ -69,6 +69,7 @@ void recipient_block(Composer& composer, const NoticeModel& model) {
 
 // The letterhead right of the window: the organization and department over an
 // accent rule, then the document number and (for a decision notice) the date.
+// The length limits in notice_checks keep it above the first content line.
 void letterhead(Composer& composer, const NoticeModel& model) {
   const TextStyle organization_style{Face::gothic, 15, 1.2, Align::right, false, 0, 1, style::ink};
   const TextStyle department_style{Face::gothic, 8.5, 1.35, Align::right, false, 0, 0, style::muted};

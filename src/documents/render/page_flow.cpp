@@ -85,7 +85,7 @@ double band_height(const std::vector<Column>& columns) {
 void place_columns(PageFlow& flow, const std::vector<Column>& columns, double padding,
                    const BandDecoration& decorate) {
   const double whole = band_height(columns) + 2 * padding;
-  if (whole > flow.remaining() && whole <= flow.frame().height / 4) flow.new_page();
+  if (!flow.at_top() && whole > flow.remaining() && whole <= flow.frame().height / 4) flow.new_page();
 
   std::vector<std::size_t> next_line(columns.size(), 0);
   double from = 0;

@@ -110,10 +110,8 @@ TEST(Notice, ManyItemsFlowOntoMorePagesAndTheQrStaysOnPageOne) {
 
 TEST(Notice, RefusesWhatCannotBePrintedCorrectly) {
   NoticeModel model = samples::sample_notice();
-  model.recipient.address_lines = {std::string(60, 'X') + "仙台市青葉区上杉一丁目5番1号メゾン上杉302号室の奥の部屋",
-                                   "建物の名前がとても長い集合住宅の東棟の最上階の角部屋",
-                                   "さらに長い補足の住所表記がここに続きます長い長い長い長い",
-                                   "そしてもう一行の非常に長い住所の補足説明です長い長い長い"};
+  const std::string long_line = "仙台市青葉区上杉一丁目5番1号メゾン上杉の東棟の最上階にある角部屋の奥にある小さな部屋です";
+  model.recipient.address_lines = {long_line, long_line, long_line, long_line};
   DocumentError error = error_for(model);
   EXPECT_EQ(error.code(), DocumentErrc::does_not_fit);
   EXPECT_EQ(error.field(), "recipient");
@@ -133,6 +131,30 @@ TEST(Notice, RefusesWhatCannotBePrintedCorrectly) {
   model = samples::sample_notice();
   model.issued_on = std::chrono::year{2026} / std::chrono::February / 30;
   EXPECT_EQ(error_for(model).field(), "issued_on");
+
+  model = samples::sample_notice();
+  model.document_number = std::string(41 * 3, 'X');
+  error = error_for(model);
+  EXPECT_EQ(error.field(), "document_number");
+  EXPECT_EQ(error.message_en(), "is too long (123 characters; at most 40)");
+
+}
+
+TEST(Notice, TheLongestLetterheadAllowedStaysAboveTheIssuer) {
+  NoticeModel model = samples::sample_notice();
+  model.office.organization = "宮城県仙台市青葉区役所本庁舎別館分室第二";          // 20 characters
+  model.office.department = std::string("保健福祉センター家庭健康課子育て支援係児童手当担当") +
+                            "窓口第二グループ分室別館三階東側カウンター奥の臨時受付所在地案内係二名";  // 60 characters
+  const PdfFile file(render_notice(model).bytes);
+  double issuer_top = 0;
+  double letterhead_bottom = 0;
+  for (const PdfFile::Word& word : file.words(1)) {
+    if (word.text.find("仙台市長") != std::string::npos) issuer_top = word.y_min;
+    if (word.text.find("2026年") != std::string::npos) letterhead_bottom = word.y_max;
+  }
+  ASSERT_GT(issuer_top, 0);
+  ASSERT_GT(letterhead_bottom, 0);
+  EXPECT_LT(letterhead_bottom, issuer_top);
 }
 
 TEST(Notice, PostalCodeWithoutHyphenIsPrintedWithOne) {
