@@ -92,7 +92,8 @@ struct ServerState {
 // each to a handler and writes the answer. Lives on one io_context's thread.
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(ServerState& server, tcp::socket socket) : server_(server), stream_(std::move(socket)) {}
+  Connection(ServerState& server, tcp::socket socket)
+      : server_(server), stream_(std::move(socket)), deadline_(stream_.get_executor()) {}
 
   ~Connection() {
     std::lock_guard lock(server_.connections_mutex);
@@ -129,13 +130,29 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.settings.max_header_bytes));
     parser_->body_limit(server_.settings.max_body_bytes);
-    stream_.expires_after(server_.settings.idle_timeout);
+    arm_deadline(server_.settings.idle_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              [self = shared_from_this()](beast::error_code ec, size_t) { self->on_header(ec); });
   }
 
+  // Reads are bounded by our own timer rather than the stream's expiry: on
+  // expiry it cancels the read but keeps the socket, so a 408 can be sent.
+  void arm_deadline(std::chrono::steady_clock::duration after) {
+    stream_.expires_never();
+    timed_out_ = false;
+    deadline_.expires_after(after);
+    deadline_.async_wait([weak = weak_from_this()](beast::error_code ec) {
+      auto self = weak.lock();
+      if (ec || !self) return;
+      self->timed_out_ = true;
+      beast::error_code ignored;
+      self->stream_.socket().cancel(ignored);
+    });
+  }
+
   void on_header(beast::error_code ec) {
     if (ec) return on_read_error(ec);
+    deadline_.cancel();
     state_ = State::reading;
     auto& header = parser_->get();
     std::string_view target(header.target().data(), header.target().size());
@@ -146,7 +163,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (match_.route && match_.route->options.max_body_bytes) limit = *match_.route->options.max_body_bytes;
     if (auto length = parser_->content_length(); length && *length > limit) return fail(413);
     parser_->body_limit(limit);
-    stream_.expires_after(server_.settings.request_timeout);
+    arm_deadline(server_.settings.request_timeout);
     auto expect = header[bhttp::field::expect];
     if (beast::iequals(expect, "100-continue")) {
       auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, header.version());
@@ -165,10 +182,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void on_read_error(beast::error_code ec) {
+    deadline_.cancel();
     if (ec == bhttp::error::header_limit) return fail(431);
     if (ec == bhttp::error::body_limit) return fail(413);
     bool got_some = parser_ && parser_->got_some();
-    if (ec == beast::error::timeout) return got_some ? fail(408) : close();
+    if (timed_out_) return got_some ? fail(408) : close();
     if (ec == bhttp::error::end_of_stream || ec == asio::error::eof || ec == asio::error::operation_aborted ||
         ec == asio::error::connection_reset || ec == bhttp::error::partial_message) {
       return close();
@@ -178,6 +196,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void on_body(beast::error_code ec) {
     if (ec) return on_read_error(ec);
+    deadline_.cancel();
     state_ = State::handling;
     auto message = parser_->release();
     Request request;
@@ -299,6 +318,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void close() {
     if (state_ == State::closed) return;
     state_ = State::closed;
+    deadline_.cancel();
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream_.socket().close(ec);
@@ -306,6 +326,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   ServerState& server_;
   beast::tcp_stream stream_;
+  asio::steady_timer deadline_;
+  bool timed_out_ = false;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   RouteMatch match_;

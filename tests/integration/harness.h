@@ -1,0 +1,83 @@
+// Integration-test harness: runs the real madoguchi binary (migrate, then
+// serve --port 0 on a fresh data directory), learns the bound port from the
+// server's own start-up log line, and talks to it over HTTP with libcurl.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace madoguchi::testing {
+
+struct HttpResult {
+  long status = 0;
+  std::string body;
+  std::multimap<std::string, std::string> headers;  // lower-case names
+  std::string header(const std::string& name) const;
+  nlohmann::json json() const;
+};
+
+// A libcurl client with its own cookie jar, like one browser.
+class HttpClient {
+ public:
+  HttpClient();
+  ~HttpClient();
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
+
+  HttpResult get(const std::string& url, const std::vector<std::string>& headers = {});
+  HttpResult post(const std::string& url, const std::string& body, const std::string& content_type,
+                  const std::vector<std::string>& headers = {});
+  HttpResult post_json(const std::string& url, const nlohmann::json& body, const std::vector<std::string>& headers = {});
+  HttpResult request(const std::string& method, const std::string& url, const std::string& body,
+                     const std::vector<std::string>& headers);
+  // Value of a cookie the server set in this client's jar.
+  std::string cookie(const std::string& name);
+
+ private:
+  void* curl_;
+};
+
+struct ServerOptions {
+  std::map<std::string, std::string> environment;  // extra MADOGUCHI_* settings
+  bool seed_demo = false;
+};
+
+class ServerProcess {
+ public:
+  explicit ServerProcess(ServerOptions options = {});
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  int port() const { return port_; }
+  std::string url(const std::string& path) const;
+  const std::filesystem::path& data_dir() const { return data_dir_; }
+  // The process's standard error so far (application log lines).
+  std::string log() const;
+
+  // Sends a signal and waits; returns the exit status (or 128+signal).
+  int stop(int signal);
+  // Starts the server again on the same data directory (a new port).
+  void restart();
+  bool running() const { return pid_ > 0; }
+
+  // Runs the madoguchi binary with arguments; returns {exit code, stdout+stderr}.
+  static std::pair<int, std::string> run_command(const std::vector<std::string>& args,
+                                                 const std::map<std::string, std::string>& environment = {});
+
+ private:
+  void start();
+
+  ServerOptions options_;
+  std::filesystem::path data_dir_;
+  int pid_ = -1;
+  int port_ = 0;
+  int generation_ = 0;
+};
+
+}  // namespace madoguchi::testing
