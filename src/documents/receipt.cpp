@@ -35,7 +35,8 @@ void letterhead(Composer& composer, const ReceiptModel& model) {
                                           composer.width());
   const double x = flow.frame().x;
   const double top = flow.y();
-  const double rule_y = top + organization->height() + department->height() + 6;
+  const double department_height = model.office.department.empty() ? 0 : department->height();
+  const double rule_y = top + organization->height() + department_height + 6;
   const double width = composer.width();
   flow.paint([organization, department, x, top, rule_y, width](cairo_t* cr) {
     organization->draw(cr, x, top);
