@@ -3,6 +3,7 @@
 // server turns it into JSON for API clients or into a page via ErrorRenderer.
 #pragma once
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -37,7 +38,7 @@ class HttpError : public std::runtime_error {
 
 // Turns an HttpError into a response: the default gives JSON; the web layer
 // installs one that renders an HTML page for browsers.
-using ErrorRenderer = Response (*)(const Request&, const HttpError&);
+using ErrorRenderer = std::function<Response(const Request&, const HttpError&)>;
 Response render_error_as_json(const Request& request, const HttpError& error);
 
 // Common errors, so every endpoint words them the same way.

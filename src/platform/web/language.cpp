@@ -92,12 +92,21 @@ http::Middleware language_middleware(bool secure_cookies) {
 }
 
 Messages::Messages(const std::filesystem::path& directory) {
+  if (!std::filesystem::is_directory(directory / "ja")) {
+    throw std::runtime_error("message directory not found: " + (directory / "ja").string());
+  }
   for (Language language : {Language::ja, Language::en, Language::easy}) {
-    auto file = directory / (std::string(code(language)) + ".yaml");
-    try {
-      catalogues_[language] = yaml_to_json(YAML::LoadFile(file.string()));
-    } catch (const YAML::Exception& e) {
-      throw std::runtime_error(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+    auto& catalogue = catalogues_[language];
+    catalogue = nlohmann::json::object();
+    auto dir = directory / std::string(code(language));
+    if (!std::filesystem::is_directory(dir)) continue;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      if (entry.path().extension() != ".yaml") continue;
+      try {
+        catalogue[entry.path().stem().string()] = yaml_to_json(YAML::LoadFile(entry.path().string()));
+      } catch (const YAML::Exception& e) {
+        throw std::runtime_error(entry.path().string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+      }
     }
   }
   fill_missing(catalogues_[Language::en], catalogues_[Language::ja]);

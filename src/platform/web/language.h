@@ -1,7 +1,8 @@
 // Languages of the web pages: Japanese (default), English and やさしい日本語
 // (easy Japanese). The choice comes from ?lang=, then the "lang" cookie,
 // then Accept-Language; choosing with ?lang= remembers it in the cookie.
-// Messages live in web/i18n/LANG.yaml; a missing key falls back to Japanese.
+// Messages live in web/i18n/LANG/MODULE.yaml, one file per module, read as
+// keys under MODULE (t.MODULE.key); a missing key falls back to Japanese.
 #pragma once
 
 #include <filesystem>
@@ -27,8 +28,9 @@ http::Middleware language_middleware(bool secure_cookies);
 
 class Messages {
  public:
-  // Loads ja.yaml, en.yaml and easy.yaml; throws std::runtime_error naming the
-  // file if one is missing or malformed. Keys missing from en/easy fall back to ja.
+  // Loads ja/*.yaml, en/*.yaml and easy/*.yaml; throws std::runtime_error naming
+  // the file if one is malformed or ja/ is missing. Keys missing from en/easy
+  // fall back to ja.
   explicit Messages(const std::filesystem::path& directory);
   // The whole catalogue for templates ({{t.section.key}}).
   const nlohmann::json& catalogue(Language language) const;

@@ -45,9 +45,9 @@ TEST(Templates, RendersNumbersAndBooleans) {
 
 TEST(Messages, FallsBackToJapanese) {
   auto dir = temp_dir("i18n");
-  write(dir / "ja.yaml", "home:\n  title: ホーム\n  only_ja: 日本語だけ\n");
-  write(dir / "en.yaml", "home:\n  title: Home\n");
-  write(dir / "easy.yaml", "home:\n  title: はじめの ページ\n");
+  write(dir / "ja/home.yaml", "title: ホーム\nonly_ja: 日本語だけ\n");
+  write(dir / "en/home.yaml", "title: Home\n");
+  write(dir / "easy/home.yaml", "title: はじめの ページ\n");
   Messages m(dir);
   EXPECT_EQ(m.text(Language::en, "home.title"), "Home");
   EXPECT_EQ(m.text(Language::en, "home.only_ja"), "日本語だけ");
@@ -56,15 +56,17 @@ TEST(Messages, FallsBackToJapanese) {
   EXPECT_EQ(m.catalogue(Language::en)["home"]["only_ja"], "日本語だけ");
 }
 
-TEST(Messages, MissingFileIsNamed) {
-  auto dir = temp_dir("i18n-missing");
-  write(dir / "ja.yaml", "a: b\n");
+TEST(Messages, MalformedFileIsNamedWithLine) {
+  auto dir = temp_dir("i18n-malformed");
+  write(dir / "ja/home.yaml", "a: b\n");
+  write(dir / "en/home.yaml", "a: b\nc: [unclosed\n");
   try {
     Messages m(dir);
     FAIL();
   } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("en.yaml"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("en/home.yaml:"), std::string::npos) << e.what();
   }
+  EXPECT_THROW(Messages(temp_dir("i18n-empty")), std::runtime_error);
 }
 
 TEST(Language, QueryThenCookieThenAcceptLanguage) {
