@@ -3,10 +3,13 @@
 #include <stdexcept>
 
 #include "app/health.h"
+#include "platform/crypto.h"
 #include "platform/db/migrations.h"
 #include "platform/http/security_headers.h"
 #include "platform/http/server.h"
+#include "platform/http/static_files.h"
 #include "platform/log.h"
+#include "platform/web/language.h"
 
 namespace madoguchi::app {
 
@@ -16,21 +19,37 @@ const std::vector<std::string>& migration_modules() {
   return modules;
 }
 
+namespace {
+
+void require_migrated(const Settings& settings) {
+  if (!std::filesystem::exists(settings.database_path())) {
+    throw std::runtime_error("no database at " + settings.database_path().string() +
+                             "; run `madoguchi migrate --data " + settings.data_dir.string() + "` first");
+  }
+  platform::db::Connection check(settings.database_path(), platform::db::Connection::Mode::read_write);
+  auto pending = platform::db::pending_migrations(
+      check, platform::db::load_migrations(settings.source_root, migration_modules()));
+  if (!pending.empty()) {
+    throw std::runtime_error(std::to_string(pending.size()) + " migration(s) not applied; run `madoguchi migrate --data " +
+                             settings.data_dir.string() + "`");
+  }
+}
+
+}  // namespace
+
 Application::Application(Settings settings) : settings_(std::move(settings)) {
-  if (!std::filesystem::exists(settings_.database_path())) {
-    throw std::runtime_error("no database at " + settings_.database_path().string() +
-                             "; run `madoguchi migrate --data " + settings_.data_dir.string() + "` first");
-  }
-  {
-    platform::db::Connection check(settings_.database_path(), platform::db::Connection::Mode::read_write);
-    auto pending = platform::db::pending_migrations(
-        check, platform::db::load_migrations(settings_.source_root, migration_modules()));
-    if (!pending.empty()) {
-      throw std::runtime_error(std::to_string(pending.size()) + " migration(s) not applied; run `madoguchi migrate --data " +
-                               settings_.data_dir.string() + "`");
-    }
-  }
+  require_migrated(settings_);
   database_ = std::make_unique<platform::db::Database>(settings_.database, &metrics_);
+  if (settings_.smtp.configured()) {
+    smtp_ = std::make_unique<notify::SmtpTransport>(settings_.smtp);
+    mailer_ = std::make_unique<notify::Mailer>(*database_, outbox_, *smtp_,
+                                               notify::MailerSettings{settings_.smtp.sender(), {}}, &metrics_);
+  }
+  templates_ = std::make_unique<platform::web::TemplateEngine>(settings_.web_dir() / "templates");
+  messages_ = std::make_unique<platform::web::Messages>(settings_.web_dir() / "i18n");
+  pages_ = std::make_unique<platform::web::PageRenderer>(*templates_, *messages_);
+  csrf_ = std::make_unique<platform::web::Csrf>(platform::crypto::load_or_create_key(settings_.keys_dir() / "csrf.key"),
+                                                settings_.https(), "mdg_session");
   register_routes();
 }
 
@@ -38,13 +57,27 @@ Application::~Application() = default;
 
 void Application::register_routes() {
   register_health_routes(router_, *database_, metrics_);
+  router_.get("/static/{path*}",
+              platform::http::static_files({
+                  {"/static/vendor/design-tokens", settings_.node_modules_dir() / "@digital-go-jp/design-tokens/dist"},
+                  {"/static/vendor/jsqr", settings_.node_modules_dir() / "jsqr/dist"},
+                  {"/static", settings_.web_dir() / "static"},
+              }));
 }
 
 int Application::serve() {
   platform::http::Server server(settings_.server, router_, metrics_);
   server.use(platform::http::security_headers());
+  server.use(platform::web::language_middleware(settings_.https()));
+  server.use(csrf_->middleware());
+  server.set_error_renderer(
+      [this](const platform::http::Request& request, const platform::http::HttpError& error) {
+        return pages_->error(request, error);
+      });
+  if (mailer_) mailer_->start();
   server.start();
   server.run_until_signal();
+  if (mailer_) mailer_->stop();
   database_->stop();
   return 0;
 }

@@ -1,6 +1,6 @@
 // Application: the one place where modules meet. It opens the database,
 // builds each module from the settings, registers their routes on one router
-// and runs the HTTP server until SIGTERM.
+// and runs the HTTP server (and the mailer) until SIGTERM.
 #pragma once
 
 #include <memory>
@@ -8,9 +8,14 @@
 #include <vector>
 
 #include "app/settings.h"
+#include "notify/mailer.h"
+#include "notify/outbox.h"
+#include "notify/smtp_transport.h"
 #include "platform/db/database.h"
 #include "platform/http/router.h"
 #include "platform/metrics.h"
+#include "platform/web/csrf.h"
+#include "platform/web/page_renderer.h"
 
 namespace madoguchi::app {
 
@@ -33,6 +38,13 @@ class Application {
   Settings settings_;
   platform::Metrics metrics_;
   std::unique_ptr<platform::db::Database> database_;
+  notify::Outbox outbox_;
+  std::unique_ptr<notify::SmtpTransport> smtp_;
+  std::unique_ptr<notify::Mailer> mailer_;
+  std::unique_ptr<platform::web::TemplateEngine> templates_;
+  std::unique_ptr<platform::web::Messages> messages_;
+  std::unique_ptr<platform::web::PageRenderer> pages_;
+  std::unique_ptr<platform::web::Csrf> csrf_;
   platform::http::Router router_;
 };
 

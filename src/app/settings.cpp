@@ -38,6 +38,19 @@ Settings load_settings(const CommandLineOverrides& overrides) {
   s.log.destination = source.get_string("log.destination", s.log.destination);
   s.log.access = source.get_string("log.access", s.log.access);
 
+  s.smtp.url = source.get_string("smtp.url", "");
+  s.smtp.from = source.get_string("smtp.from", "noreply@madoguchi.invalid");
+  s.smtp.from_name = source.get_string("smtp.from_name", "仙台市 オンライン窓口");
+  s.smtp.username = source.get_string("smtp.username", "");
+  s.smtp.password = source.get_string("smtp.password", "");
+  s.smtp.timeout = std::chrono::seconds(source.get_int("smtp.timeout_seconds", 30, 1, 600));
+  try {
+    s.smtp.starttls = notify::parse_starttls(source.get_string("smtp.starttls", "required"));
+    if (s.smtp.configured()) s.smtp.validate();
+  } catch (const std::invalid_argument& e) {
+    throw platform::ConfigError(e.what());
+  }
+
   source.reject_unknown_keys();
 
   if (overrides.data_dir) s.data_dir = *overrides.data_dir;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "notify/smtp_settings.h"
 #include "platform/db/database.h"
 #include "platform/http/server.h"
 #include "platform/log.h"
@@ -21,10 +22,16 @@ struct Settings {
   platform::http::ServerSettings server;
   platform::db::DatabaseSettings database;
   platform::log::Settings log;
+  notify::SmtpSettings smtp;
 
   std::filesystem::path database_path() const { return data_dir / "madoguchi.db"; }
   std::filesystem::path keys_dir() const { return data_dir / "keys"; }
+  std::filesystem::path uploads_dir() const { return data_dir / "uploads"; }
   std::filesystem::path procedures_dir() const { return source_root / "procedures"; }
+  std::filesystem::path web_dir() const { return source_root / "web"; }
+  std::filesystem::path node_modules_dir() const { return source_root / "node_modules"; }
+  std::filesystem::path postal_table() const { return build_dir / "data" / "postal.tsv"; }
+  bool https() const { return public_url.rfind("https://", 0) == 0; }
 };
 
 struct CommandLineOverrides {

@@ -53,6 +53,30 @@ TEST_F(Server, UnknownPathIsJson404AndWrongMethodIs405WithAllow) {
   EXPECT_EQ(wrong.header("allow"), "GET");
 }
 
+TEST_F(Server, BrowsersGetErrorPagesInTheirLanguage) {
+  auto ja = http.get(server->url("/no/such/page"), {"Accept: text/html,application/xhtml+xml"});
+  EXPECT_EQ(ja.status, 404);
+  EXPECT_NE(ja.header("content-type").find("text/html"), std::string::npos);
+  EXPECT_NE(ja.body.find("<html lang=\"ja\">"), std::string::npos);
+  EXPECT_NE(ja.body.find("お探しのページは見つかりませんでした。"), std::string::npos);
+  auto en = http.get(server->url("/no/such/page?lang=en"), {"Accept: text/html"});
+  EXPECT_NE(en.body.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(en.body.find("The requested resource was not found."), std::string::npos);
+  EXPECT_NE(en.header("set-cookie").find("lang=en"), std::string::npos);
+}
+
+TEST_F(Server, StaticFilesWithEtagAndNoTraversal) {
+  auto css = http.get(server->url("/static/css/site.css"));
+  EXPECT_EQ(css.status, 200);
+  EXPECT_NE(css.header("content-type").find("text/css"), std::string::npos);
+  auto etag = css.header("etag");
+  ASSERT_FALSE(etag.empty());
+  EXPECT_EQ(http.get(server->url("/static/css/site.css"), {"If-None-Match: " + etag}).status, 304);
+  EXPECT_EQ(http.get(server->url("/static/vendor/design-tokens/tokens.css")).status, 200);
+  EXPECT_EQ(http.get(server->url("/static/%2e%2e/%2e%2e/CMakeLists.txt")).status, 404);
+  EXPECT_EQ(http.get(server->url("/static/css/.hidden")).status, 404);
+}
+
 TEST_F(Server, SecurityHeadersOnEveryResponse) {
   auto r = http.get(server->url("/no/such/page"));
   EXPECT_NE(r.header("content-security-policy").find("script-src 'self'"), std::string::npos);

@@ -50,7 +50,8 @@ http::Middleware Csrf::middleware() const {
     auto cookie = request.cookie(kCookie);
     bool fresh = !cookie || cookie->size() < 20;
     std::string value = fresh ? crypto::random_token(24) : *cookie;
-    if (is_unsafe(request.method)) {
+    // Unmatched requests end in 404/405 anyway; only real handlers need the check.
+    if (is_unsafe(request.method) && !request.route.empty()) {
       bool is_api = request.path.rfind("/api/", 0) == 0;
       bool exempt = request.has_content_type("application/json") || (is_api && !request.cookie(session_cookie_));
       if (!exempt && (fresh || !crypto::constant_time_equal(submitted_token(request), token_for(value)))) {

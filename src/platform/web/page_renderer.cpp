@@ -18,11 +18,11 @@ std::string with_language(const http::Request& request, std::string_view lang) {
   return (request.path.empty() ? "/" : request.path) + "?" + query;
 }
 
+// Browsers ask for text/html; everything else (API clients, curl, monitors) gets JSON.
 bool wants_json(const http::Request& request) {
   if (request.path.rfind("/api/", 0) == 0) return true;
   auto accept = request.header("Accept");
-  return accept && accept->find("application/json") != std::string_view::npos &&
-         accept->find("text/html") == std::string_view::npos;
+  return !accept || accept->find("text/html") == std::string_view::npos;
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ class PageRenderer {
   // Renders `name` with `context` into the layout; context["title"] is the page title.
   http::Response page(const http::Request& request, const std::string& name, nlohmann::json context,
                       int status = 200) const;
-  // An error as a page (browsers) or JSON (paths under /api/, or Accept: application/json).
+  // An error as a page for browsers (Accept: text/html, outside /api/), JSON otherwise.
   http::Response error(const http::Request& request, const http::HttpError& error) const;
 
   const Messages& messages() const { return messages_; }

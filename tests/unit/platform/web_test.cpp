@@ -124,6 +124,7 @@ TEST_F(CsrfTest, FormPostWithMatchingTokenPasses) {
   http::Request post;
   post.method = "POST";
   post.path = "/apply";
+  post.route = "/apply";
   post.headers.add("Cookie", cookie);
   post.headers.add("Content-Type", "application/x-www-form-urlencoded");
   post.body = "name=x&_csrf=" + token;
@@ -135,6 +136,7 @@ TEST_F(CsrfTest, MissingOrWrongTokenIs403) {
   http::Request missing;
   missing.method = "POST";
   missing.path = "/apply";
+  missing.route = "/apply";
   missing.headers.add("Cookie", cookie);
   missing.headers.add("Content-Type", "application/x-www-form-urlencoded");
   missing.body = "name=x";
@@ -142,6 +144,7 @@ TEST_F(CsrfTest, MissingOrWrongTokenIs403) {
   http::Request no_cookie;
   no_cookie.method = "POST";
   no_cookie.path = "/apply";
+  no_cookie.route = "/apply";
   no_cookie.headers.add("Content-Type", "application/x-www-form-urlencoded");
   no_cookie.body = "_csrf=" + token;
   EXPECT_THROW(run(no_cookie), http::HttpError);
@@ -151,11 +154,13 @@ TEST_F(CsrfTest, JsonAndSessionlessApiCallsAreExempt) {
   http::Request json;
   json.method = "POST";
   json.path = "/api/v1/x";
+  json.route = "/api/v1/x";
   json.headers.add("Content-Type", "application/json");
   EXPECT_EQ(run(json).status, 200);
   http::Request upload;
   upload.method = "POST";
   upload.path = "/api/v1/uploads";
+  upload.route = "/api/v1/uploads";
   upload.headers.add("Content-Type", "multipart/form-data; boundary=x");
   EXPECT_EQ(run(upload).status, 200);
   upload.headers.add("Cookie", "mdg_session=abc");
