@@ -14,8 +14,8 @@
 namespace madoguchi::app {
 
 const std::vector<std::string>& migration_modules() {
-  static const std::vector<std::string> modules = {"platform", "identity", "applications", "casework",
-                                                   "documents", "notify",   "insight"};
+  static const std::vector<std::string> modules = {"platform", "notify",    "identity", "applications",
+                                                   "casework", "documents", "insight"};
   return modules;
 }
 
