@@ -1,6 +1,7 @@
 #include "jp/kana.h"
 
 #include <array>
+#include <optional>
 
 #include "jp/unicode.h"
 
@@ -64,30 +65,49 @@ struct Mode {
   bool katakana;  // hiragana to katakana
 };
 
-// Shared conversion: half-width kana to full-width and mark joining always; the rest by `mode`.
-std::u32string convert(const std::u32string& in, Mode mode) {
-  std::u32string out;
-  out.reserve(in.size());
+// Shared conversion, validating UTF-8 as it goes: half-width kana to full-width and mark joining
+// always; the rest by `mode`. Writes straight into a buffer the size of the input: no step
+// makes the text longer (3-byte kana stay 3 bytes, full-width ASCII shrinks, a joined mark
+// disappears, a run of spaces becomes one).
+Parsed<std::string> convert(std::string_view in, Mode mode) {
+  std::string out(in.size(), '\0');
+  char* const begin = out.data();
+  char* p = begin;
+  char32_t last = 0;     // the last code point written, 0 if none
+  char* last_at = p;     // where it starts
   bool pending_space = false;
-  for (char32_t c : in) {
+  std::optional<Error> error;
+  auto emit = [&](char32_t c) {
+    last_at = p;
+    last = c;
+    put_utf8(p, c);
+  };
+  for (std::size_t i = 0; i < in.size();) {
+    char32_t c = next_code_point(in, i, error);
+    if (c == kInvalidCodePoint) return *error;
     if (mode.width) {
       if (c == 0x200B || c == 0xFEFF) continue;
       if (is_horizontal_space(c)) {
-        pending_space = !out.empty();
+        pending_space = p != begin;
         continue;
       }
       if (pending_space) {
-        out.push_back(U' ');
+        emit(U' ');
         pending_space = false;
       }
       c = fold_fullwidth_ascii(c);
     }
+    if (c < 0x80) {
+      emit(c);
+      continue;
+    }
     if (c >= 0xFF61 && c <= 0xFF9D) {
       c = kHalfwidthKana[c - 0xFF61];
     } else if (is_voiced_mark(c) || is_semivoiced_mark(c)) {
-      const char32_t joined = out.empty() ? 0 : (is_voiced_mark(c) ? voiced(out.back()) : semivoiced(out.back()));
+      const char32_t joined = last == 0 ? 0 : (is_voiced_mark(c) ? voiced(last) : semivoiced(last));
       if (joined != 0) {
-        out.back() = joined;
+        p = last_at;
+        emit(joined);
         continue;
       }
       if (c == 0xFF9E) c = 0x309B;
@@ -97,8 +117,9 @@ std::u32string convert(const std::u32string& in, Mode mode) {
       if (c >= 0x3041 && c <= 0x3096) c += 0x60;
       if (c == 0x309D || c == 0x309E) c += 0x60;  // ゝゞ → ヽヾ
     }
-    out.push_back(c);
+    emit(c);
   }
+  out.resize(static_cast<std::size_t>(p - begin));
   return out;
 }
 
@@ -115,23 +136,15 @@ bool is_small_kana(char32_t c) {
 
 }  // namespace
 
-Parsed<std::string> to_fullwidth_katakana(std::string_view text) {
-  auto decoded = decode_utf8(text, text.size());
-  if (!decoded.ok()) return decoded.error();
-  return encode_utf8(convert(decoded.value(), Mode{false, true}));
-}
+Parsed<std::string> to_fullwidth_katakana(std::string_view text) { return convert(text, Mode{false, true}); }
 
-Parsed<std::string> normalize_width(std::string_view text) {
-  auto decoded = decode_utf8(text, text.size());
-  if (!decoded.ok()) return decoded.error();
-  return encode_utf8(convert(decoded.value(), Mode{true, false}));
-}
+Parsed<std::string> normalize_width(std::string_view text) { return convert(text, Mode{true, false}); }
 
 Parsed<std::string> check_furigana(std::string_view text) {
   if (text.size() > kMaxFuriganaBytes) return too_long_error("フリガナ", "The furigana", kMaxFuriganaBytes);
-  auto decoded = decode_utf8(text, kMaxFuriganaBytes);
-  if (!decoded.ok()) return decoded.error();
-  const std::u32string kana = convert(decoded.value(), Mode{true, true});
+  auto converted = convert(text, Mode{true, true});
+  if (!converted.ok()) return converted;
+  const std::u32string kana = decode_utf8(converted.value(), converted.value().size()).value();
   if (kana.empty()) return empty_error("フリガナ", "The furigana");
   for (std::size_t i = 0; i < kana.size(); ++i) {
     const char32_t c = kana[i];
@@ -150,7 +163,7 @@ Parsed<std::string> check_furigana(std::string_view text) {
                         describe_character(c) + " at character " + position + " cannot start a word.");
     }
   }
-  return encode_utf8(kana);
+  return converted;
 }
 
 }  // namespace madoguchi::jp

@@ -4,78 +4,73 @@
 
 namespace madoguchi::jp {
 
-namespace {
-
-Error invalid_utf8(std::size_t byte_index) {
+Error invalid_utf8_error(std::size_t byte_index) {
   const std::string position = std::to_string(byte_index + 1);
   return make_error("invalid_utf8",
                     "文字コードがUTF-8として正しくありません（" + position + "バイト目）。",
                     "The text is not valid UTF-8 (at byte " + position + ").");
 }
 
-}  // namespace
+Error surrogate_error(char32_t cp, std::size_t byte_index) {
+  const std::string position = std::to_string(byte_index + 1);
+  return make_error("surrogate_code_point",
+                    "サロゲート（" + code_point_label(cp) + "）は文字として使えません（" + position + "バイト目）。",
+                    "A surrogate half (" + code_point_label(cp) + ") is not a character (at byte " + position + ").");
+}
+
+char32_t next_code_point_slow(std::string_view text, std::size_t& index, std::optional<Error>& error) {
+  const auto lead = static_cast<unsigned char>(text[index]);
+  if (lead < 0x80) {
+    ++index;
+    return lead;
+  }
+  std::size_t length = 0;
+  char32_t cp = 0, minimum = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2, cp = lead & 0x1F, minimum = 0x80;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3, cp = lead & 0x0F, minimum = 0x800;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4, cp = lead & 0x07, minimum = 0x10000;
+  } else {
+    error = invalid_utf8_error(index);
+    return kInvalidCodePoint;
+  }
+  if (index + length > text.size()) {
+    error = invalid_utf8_error(index);
+    return kInvalidCodePoint;
+  }
+  for (std::size_t k = 1; k < length; ++k) {
+    const auto next = static_cast<unsigned char>(text[index + k]);
+    if ((next & 0xC0) != 0x80) {
+      error = invalid_utf8_error(index + k);
+      return kInvalidCodePoint;
+    }
+    cp = (cp << 6) | (next & 0x3F);
+  }
+  if (cp < minimum || cp > 0x10FFFF) {
+    error = invalid_utf8_error(index);
+    return kInvalidCodePoint;
+  }
+  if (cp >= 0xD800 && cp <= 0xDFFF) {
+    error = surrogate_error(cp, index);
+    return kInvalidCodePoint;
+  }
+  index += length;
+  return cp;
+}
 
 Parsed<std::u32string> decode_utf8(std::string_view text, std::size_t max_bytes) {
   if (text.size() > max_bytes) return too_long_error("入力", "The input", max_bytes);
   std::u32string out;
   out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0x80) {
-      out.push_back(lead);
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    char32_t cp = 0;
-    char32_t minimum = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2, cp = lead & 0x1F, minimum = 0x80;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3, cp = lead & 0x0F, minimum = 0x800;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4, cp = lead & 0x07, minimum = 0x10000;
-    } else {
-      return invalid_utf8(i);
-    }
-    if (i + length > text.size()) return invalid_utf8(i);
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return invalid_utf8(i + k);
-      cp = (cp << 6) | (next & 0x3F);
-    }
-    if (cp < minimum || cp > 0x10FFFF) return invalid_utf8(i);
-    if (cp >= 0xD800 && cp <= 0xDFFF) {
-      const std::string position = std::to_string(i + 1);
-      return make_error("surrogate_code_point",
-                        "サロゲート（" + code_point_label(cp) + "）は文字として使えません（" +
-                            position + "バイト目）。",
-                        "A surrogate half (" + code_point_label(cp) +
-                            ") is not a character (at byte " + position + ").");
-    }
+  std::optional<Error> error;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t cp = next_code_point(text, i, error);
+    if (cp == kInvalidCodePoint) return *error;
     out.push_back(cp);
-    i += length;
   }
   return out;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 std::string encode_utf8(std::u32string_view text) {
@@ -97,11 +92,6 @@ bool is_combining_mark(char32_t cp) {
          (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x3099 || cp == 0x309A;
 }
 
-bool is_horizontal_space(char32_t cp) {
-  return cp == 0x20 || cp == 0x09 || cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A) ||
-         cp == 0x202F || cp == 0x205F;
-}
-
 std::string describe_character(char32_t cp) {
   const bool invisible = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
                          is_combining_mark(cp) || is_horizontal_space(cp) ||
@@ -112,12 +102,6 @@ std::string describe_character(char32_t cp) {
   append_utf8(out, cp);
   out += "」(" + code_point_label(cp) + ")";
   return out;
-}
-
-char32_t fold_fullwidth_ascii(char32_t cp) {
-  if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFF01 + 0x21;
-  if (cp == 0x3000) return 0x20;
-  return cp;
 }
 
 Error too_long_error(std::string_view what_ja, std::string_view what_en, std::size_t max_bytes) {
