@@ -318,7 +318,7 @@ class Validator {
         if (node.field->id == it.key()) known = true;
       }
       if (known) continue;
-      if (++reported > context_.max_errors) break;
+      if (++reported > context_.max_errors + 1) break;  // enough to trigger too_many_errors
       const std::string path = scope.prefix + printable(it.key(), 64);
       add_error(result, FieldError{path, "unknown_field",
                                    render_message("unknown_field", LocalizedText{},
