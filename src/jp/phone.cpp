@@ -40,7 +40,7 @@ const AreaPrefix* find_area(std::string_view digits) {
   return nullptr;
 }
 
-Parsed<PhoneNumber> fixed(std::string digits, PhoneKind kind, std::size_t length, std::size_t first,
+Parsed<PhoneNumber> fixed_length(std::string digits, PhoneKind kind, std::size_t length, std::size_t first,
                           std::size_t second, const char* kind_ja, const char* kind_en) {
   if (digits.size() != length) return wrong_length(kind_ja, kind_en, length, digits.size());
   PhoneNumber number{digits, hyphenate(digits, first, second), kind, {}};
@@ -103,10 +103,10 @@ Parsed<PhoneNumber> parse_phone(std::string_view text) {
     return make_error("unsupported_number_type", "国際電話や事業者を選ぶ番号（00…、010…）は電話番号として使えません。",
                       "Carrier and international prefixes (00…, 010…) are not phone numbers.");
   }
-  if (d.rfind("0120", 0) == 0) return fixed(digits, PhoneKind::toll_free, 10, 4, 3, "0120の番号", "0120 numbers");
-  if (d.rfind("0800", 0) == 0) return fixed(digits, PhoneKind::toll_free, 11, 4, 3, "0800の番号", "0800 numbers");
-  if (d.rfind("0570", 0) == 0) return fixed(digits, PhoneKind::navi_dial, 10, 4, 3, "0570の番号", "0570 numbers");
-  if (d.rfind("0990", 0) == 0) return fixed(digits, PhoneKind::premium_rate, 10, 4, 3, "0990の番号", "0990 numbers");
+  if (d.rfind("0120", 0) == 0) return fixed_length(digits, PhoneKind::toll_free, 10, 4, 3, "0120の番号", "0120 numbers");
+  if (d.rfind("0800", 0) == 0) return fixed_length(digits, PhoneKind::toll_free, 11, 4, 3, "0800の番号", "0800 numbers");
+  if (d.rfind("0570", 0) == 0) return fixed_length(digits, PhoneKind::navi_dial, 10, 4, 3, "0570の番号", "0570 numbers");
+  if (d.rfind("0990", 0) == 0) return fixed_length(digits, PhoneKind::premium_rate, 10, 4, 3, "0990の番号", "0990 numbers");
   if (d.size() >= 3 && (d.substr(0, 3) == "070" || d.substr(0, 3) == "080" || d.substr(0, 3) == "090" ||
                         d.substr(0, 3) == "050" || d.substr(0, 3) == "020")) {
     const bool mobile = d[1] != '5' && d[1] != '2';
@@ -117,7 +117,7 @@ Parsed<PhoneNumber> parse_phone(std::string_view text) {
       return make_error("unknown_area_code", std::string(d.substr(0, 4)) + "で始まる番号はありません。",
                         "No numbers begin with " + std::string(d.substr(0, 4)) + ".");
     }
-    return fixed(digits, kind, 11, 3, 4, ja, en);
+    return fixed_length(digits, kind, 11, 3, 4, ja, en);
   }
   const AreaPrefix* area = find_area(d);
   if (area == nullptr) {
