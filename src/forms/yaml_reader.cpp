@@ -20,6 +20,12 @@ std::string join(const std::vector<std::string_view>& items) {
 
 std::string dq(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
+// "where.key", or "key" at the top level.
+std::string child_path(std::string_view where, std::string_view key) {
+  if (where.empty()) return std::string(key);
+  return std::string(where) + "." + std::string(key);
+}
+
 std::string kind_ja(const YAML::Node& node) {
   if (!node.IsDefined() || node.IsNull()) return "空";
   if (node.IsMap()) return "マッピング";
@@ -139,7 +145,7 @@ std::optional<std::string> YamlReader::string(const YAML::Node& map, std::string
                                               std::string_view where, bool required) {
   const YAML::Node node = get(map, key, where, required);
   if (!node.IsDefined()) return std::nullopt;
-  const std::string inner = std::string(where) + "." + std::string(key);
+  const std::string inner = child_path(where, key);
   auto value = scalar(node, inner);
   if (value && value->empty()) {
     report(node, inner, "空にはできません。", "must not be empty.");
@@ -152,7 +158,7 @@ std::optional<bool> YamlReader::boolean(const YAML::Node& map, std::string_view 
                                         std::string_view where, bool required) {
   const YAML::Node node = get(map, key, where, required);
   if (!node.IsDefined()) return std::nullopt;
-  const std::string inner = std::string(where) + "." + std::string(key);
+  const std::string inner = child_path(where, key);
   const auto value = scalar(node, inner);
   if (!value) return std::nullopt;
   if (*value == "true" || *value == "yes") return true;
@@ -192,14 +198,14 @@ std::optional<std::int64_t> YamlReader::integer(const YAML::Node& map, std::stri
                                                 std::int64_t min, std::int64_t max) {
   const YAML::Node node = get(map, key, where, required);
   if (!node.IsDefined()) return std::nullopt;
-  return integer_value(node, std::string(where) + "." + std::string(key), min, max);
+  return integer_value(node, child_path(where, key), min, max);
 }
 
 std::optional<double> YamlReader::number(const YAML::Node& map, std::string_view key,
                                          std::string_view where, bool required) {
   const YAML::Node node = get(map, key, where, required);
   if (!node.IsDefined()) return std::nullopt;
-  const std::string inner = std::string(where) + "." + std::string(key);
+  const std::string inner = child_path(where, key);
   const auto value = scalar(node, inner);
   if (!value) return std::nullopt;
   double parsed = 0;
@@ -228,7 +234,7 @@ std::optional<LocalizedText> YamlReader::localized(const YAML::Node& map, std::s
                                                    std::string_view where, bool required) {
   const YAML::Node node = get(map, key, where, required);
   if (!node.IsDefined()) return std::nullopt;
-  return localized_value(node, std::string(where) + "." + std::string(key));
+  return localized_value(node, child_path(where, key));
 }
 
 std::optional<std::vector<std::string>> YamlReader::string_list(const YAML::Node& map,
@@ -237,7 +243,7 @@ std::optional<std::vector<std::string>> YamlReader::string_list(const YAML::Node
                                                                 bool required) {
   const YAML::Node node = get(map, key, where, required);
   if (!node.IsDefined()) return std::nullopt;
-  const std::string inner = std::string(where) + "." + std::string(key);
+  const std::string inner = child_path(where, key);
   if (!node.IsSequence()) {
     report(node, inner, "リスト（- 値）を書いてください（" + kind_ja(node) + "です）。",
            "expected a list (- value), found " + kind_en(node) + ".");
@@ -262,7 +268,7 @@ std::optional<std::string> YamlReader::id(const YAML::Node& map, std::string_vie
   auto value = string(map, key, where, required);
   if (!value) return std::nullopt;
   if (!is_snake_case_id(*value)) {
-    report(get(map, key, where, false), std::string(where) + "." + std::string(key),
+    report(get(map, key, where, false), child_path(where, key),
            dq(*value) + "は使えません。英小文字で始まる snake_case（a-z, 0-9, _、64文字まで）で書いてください。",
            dq(*value) + " is not a snake_case id ([a-z][a-z0-9_]*, at most 64 characters).");
     return std::nullopt;

@@ -1,0 +1,134 @@
+// The real catalogue in procedures/: it loads without problems, lists at least twelve
+// procedures, and every procedure accepts a realistic sample application
+// (tests/fixtures/procedures/samples/<id>.json) on 2026-11-22.
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "forms/validation.h"
+#include "procedures/catalogue.h"
+
+namespace madoguchi::procedures {
+namespace {
+
+using std::chrono::year_month_day;
+using namespace std::chrono_literals;
+
+constexpr year_month_day kToday{std::chrono::year{2026}, std::chrono::November, std::chrono::day{22}};
+
+nlohmann::json read_json(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
+}
+
+const Catalogue& real_catalogue() {
+  static const auto loaded = load_catalogue("procedures");
+  for (const auto& problem : loaded.problems) ADD_FAILURE() << problem.to_string();
+  if (!loaded.catalogue) std::abort();
+  return *loaded.catalogue;
+}
+
+TEST(RealCatalogue, LoadsWithoutProblems) {
+  EXPECT_TRUE(check_directory("procedures").empty());
+}
+
+TEST(RealCatalogue, ListsAtLeastTwelveProcedures) {
+  const auto& catalogue = real_catalogue();
+  EXPECT_GE(catalogue.all().size(), 12u);
+  for (const char* id :
+       {"residence_certificate", "family_register_certificate", "seal_registration_certificate",
+        "tax_certificate", "moving_in", "moving_within", "health_insurance_enrolment",
+        "child_allowance", "daycare_application", "dog_registration", "bulky_waste_collection",
+        "cancer_screening"}) {
+    EXPECT_NE(catalogue.find(id), nullptr) << id;
+  }
+}
+
+TEST(RealCatalogue, EveryProcedureAcceptsItsSample) {
+  const auto& catalogue = real_catalogue();
+  forms::ValidationContext context;
+  context.today = kToday;
+  for (const auto& procedure : catalogue.all()) {
+    SCOPED_TRACE(procedure.id);
+    const auto sample = std::filesystem::path("tests/fixtures/procedures/samples") / (procedure.id + ".json");
+    ASSERT_TRUE(std::filesystem::exists(sample)) << "no sample for " << procedure.id;
+    const auto result = forms::validate(procedure.form, read_json(sample), context);
+    for (const auto& error : result.errors) {
+      ADD_FAILURE() << error.path << " " << error.code << " " << error.message.en;
+    }
+    EXPECT_TRUE(result.ok());
+    EXPECT_FALSE(result.answers.empty());
+    EXPECT_FALSE(procedure.applicant.name.empty());
+  }
+}
+
+TEST(RealCatalogue, SamplesAreNormalised) {
+  const auto& catalogue = real_catalogue();
+  forms::ValidationContext context;
+  context.today = kToday;
+  const auto* residence = catalogue.find("residence_certificate");
+  ASSERT_NE(residence, nullptr);
+  const auto r = forms::validate(
+      residence->form, read_json("tests/fixtures/procedures/samples/residence_certificate.json"), context);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.answers["requester_name"], "髙橋　美咲");                 // byte-exact
+  EXPECT_EQ(r.answers["requester_name_kana"], "タカハシ ミサキ");        // hiragana to katakana
+  EXPECT_EQ(r.answers["requester_birth_date"], "1990-04-05");            // 和暦 to ISO
+  EXPECT_EQ(r.answers["requester_phone"], "022-261-1111");               // width and hyphens
+  EXPECT_EQ(r.answers["requester_email"], "Misaki.Takahashi@example.jp");  // domain lower-cased
+  EXPECT_EQ(r.answers["copies"], 2);                                     // a number
+  EXPECT_EQ(r.answers["included_items"],
+            nlohmann::json::array({"head_and_relationship", "registered_domicile"}));
+  EXPECT_FALSE(r.answers.contains("power_of_attorney"));
+  ASSERT_FALSE(r.warnings.empty());  // 髙 is outside JIS X 0208
+  EXPECT_EQ(r.warnings.front().code, "character_outside_jis_x_0208");
+
+  const auto* dog = catalogue.find("dog_registration");
+  const auto d = forms::validate(dog->form, read_json("tests/fixtures/procedures/samples/dog_registration.json"), context);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d.answers["owner_postal_code"], "981-8660");
+}
+
+TEST(RealCatalogue, EveryDepartmentAndWardIsNamed) {
+  const auto& directory = real_catalogue().directory();
+  EXPECT_EQ(directory.wards.size(), 5u);
+  for (const char* ward : {"aoba", "miyagino", "wakabayashi", "taihaku", "izumi"}) {
+    const Ward* w = directory.find_ward(ward);
+    ASSERT_NE(w, nullptr) << ward;
+    EXPECT_FALSE(w->name.ja.empty());
+    EXPECT_FALSE(w->name.en.empty());
+  }
+  for (const auto& procedure : real_catalogue().all()) {
+    EXPECT_NE(directory.find_department(procedure.department), nullptr) << procedure.id;
+  }
+  EXPECT_EQ(directory.ward_of_address("仙台市太白区長町南3-1-15")->code, "taihaku");
+  EXPECT_EQ(directory.ward_of_address("宮城県仙台市泉区泉中央1-8-1")->code, "izumi");
+  EXPECT_EQ(directory.ward_of_address("山形県山形市旅篭町2-3-25"), nullptr);
+}
+
+TEST(RealCatalogue, MovingInNeedsTheCounter) {
+  const auto* moving_in = real_catalogue().find("moving_in");
+  ASSERT_NE(moving_in, nullptr);
+  EXPECT_FALSE(moving_in->channels.online);
+  EXPECT_TRUE(moving_in->channels.counter_pre_entry);
+  const auto* moving_within = real_catalogue().find("moving_within");
+  EXPECT_FALSE(moving_within->channels.online);
+  EXPECT_TRUE(moving_within->channels.counter_pre_entry);
+}
+
+TEST(RealCatalogue, SearchTermsHaveReadingsAndRomaji) {
+  for (const auto& procedure : real_catalogue().all()) {
+    EXPECT_FALSE(procedure.search.readings.empty()) << procedure.id;
+    EXPECT_FALSE(procedure.search.romaji.empty()) << procedure.id;
+  }
+  const auto* residence = real_catalogue().find("residence_certificate");
+  EXPECT_NE(std::find(residence->search.readings.begin(), residence->search.readings.end(), "じゅうみんひょう"),
+            residence->search.readings.end());
+  EXPECT_NE(std::find(residence->search.romaji.begin(), residence->search.romaji.end(), "juminhyo"),
+            residence->search.romaji.end());
+}
+
+}  // namespace
+}  // namespace madoguchi::procedures
