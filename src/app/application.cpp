@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "app/health.h"
+#include "applications/api_routes.h"
 #include "platform/crypto.h"
 #include "platform/db/migrations.h"
 #include "platform/http/security_headers.h"
@@ -35,6 +36,22 @@ void require_migrated(const Settings& settings) {
   }
 }
 
+std::unique_ptr<procedures::Catalogue> load_catalogue(const std::filesystem::path& dir) {
+  auto loaded = procedures::load_catalogue(dir);
+  if (!loaded.problems.empty()) {
+    std::string message = "the procedure catalogue has problems (run `madoguchi check-procedures " + dir.string() + "`):";
+    for (const auto& p : loaded.problems) message += "\n" + p.to_string();
+    throw std::runtime_error(message);
+  }
+  return std::make_unique<procedures::Catalogue>(std::move(*loaded.catalogue));
+}
+
+std::unique_ptr<jp::PostalDirectory> load_postal(const std::filesystem::path& file) {
+  auto loaded = jp::PostalDirectory::load(file);
+  if (!loaded.ok()) throw std::runtime_error(loaded.error().message_en);
+  return std::make_unique<jp::PostalDirectory>(std::move(loaded).value());
+}
+
 }  // namespace
 
 Application::Application(Settings settings) : settings_(std::move(settings)) {
@@ -50,6 +67,11 @@ Application::Application(Settings settings) : settings_(std::move(settings)) {
   pages_ = std::make_unique<platform::web::PageRenderer>(*templates_, *messages_);
   csrf_ = std::make_unique<platform::web::Csrf>(platform::crypto::load_or_create_key(settings_.keys_dir() / "csrf.key"),
                                                 settings_.https(), "mdg_session");
+  catalogue_ = load_catalogue(settings_.procedures_dir());
+  postal_ = load_postal(settings_.postal_table());
+  applications_ = std::make_unique<applications::SqliteApplicationStore>(*database_);
+  uploads_ = std::make_unique<applications::UploadStore>(*database_, settings_.uploads_dir());
+  submissions_ = std::make_unique<applications::SubmissionService>(*catalogue_, *applications_, *uploads_, postal_.get());
   register_routes();
 }
 
@@ -57,6 +79,8 @@ Application::~Application() = default;
 
 void Application::register_routes() {
   register_health_routes(router_, *database_, metrics_);
+  applications::register_api_routes(router_, {*catalogue_, *submissions_, *applications_, *uploads_, postal_.get(),
+                                              settings_.source_root / "docs/api/openapi.json"});
   router_.get("/static/{path*}",
               platform::http::static_files({
                   {"/static/vendor/design-tokens", settings_.node_modules_dir() / "@digital-go-jp/design-tokens/dist"},

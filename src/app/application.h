@@ -8,6 +8,10 @@
 #include <vector>
 
 #include "app/settings.h"
+#include "applications/sqlite_application_store.h"
+#include "applications/submission_service.h"
+#include "applications/upload_store.h"
+#include "jp/postal.h"
 #include "notify/mailer.h"
 #include "notify/outbox.h"
 #include "notify/smtp_transport.h"
@@ -16,6 +20,7 @@
 #include "platform/metrics.h"
 #include "platform/web/csrf.h"
 #include "platform/web/page_renderer.h"
+#include "procedures/catalogue.h"
 
 namespace madoguchi::app {
 
@@ -45,6 +50,11 @@ class Application {
   std::unique_ptr<platform::web::Messages> messages_;
   std::unique_ptr<platform::web::PageRenderer> pages_;
   std::unique_ptr<platform::web::Csrf> csrf_;
+  std::unique_ptr<procedures::Catalogue> catalogue_;
+  std::unique_ptr<jp::PostalDirectory> postal_;
+  std::unique_ptr<applications::SqliteApplicationStore> applications_;
+  std::unique_ptr<applications::UploadStore> uploads_;
+  std::unique_ptr<applications::SubmissionService> submissions_;
   platform::http::Router router_;
 };
 

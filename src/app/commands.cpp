@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 
 #include "app/application.h"
+#include "app/check_procedures_command.h"
+#include "app/jp_command.h"
 #include "app/settings.h"
 #include "platform/config_source.h"
 #include "platform/crypto.h"
@@ -44,11 +46,22 @@ int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err
   auto* migrate_cmd = cli.add_subcommand("migrate", "create or upgrade the database");
   add_common_options(migrate_cmd, overrides);
 
+  auto* check_cmd = cli.add_subcommand("check-procedures", "check procedure definitions (file:line: message)");
+  std::string procedures_dir;
+  check_cmd->add_option("DIR", procedures_dir, "directory of procedure YAML files")->required();
+
+  auto* jp_cmd = cli.add_subcommand("jp", "Japanese data tools: date, kana, chars, mynumber, corpnumber, phone, postal, address, holidays, age");
+  std::vector<std::string> jp_args;
+  jp_cmd->add_option("ARGS", jp_args, "what to check, e.g. date 令和8年11月22日")->required();
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return cli.exit(e, out, err);
   }
+
+  if (*check_cmd) return run_check_procedures(procedures_dir, out, err);
+  if (*jp_cmd) return run_jp_command(jp_args, out, err);
 
   try {
     Settings settings = load_settings(overrides);

@@ -63,6 +63,9 @@ class ApplicationStore {
   virtual ~ApplicationStore() = default;
 
   virtual SubmitOutcome submit(const NewApplication& application, const std::optional<IdempotencyRequest>& idempotency) = 0;
+  // The first result for this Idempotency-Key, if it was used; throws
+  // IdempotencyConflict if it was used for a different request.
+  virtual std::optional<Submitted> replay(const IdempotencyRequest& idempotency) = 0;
   virtual std::optional<Application> find(std::string_view reference) = 0;
   virtual std::optional<Application> find_by_id(int64_t id) = 0;
   virtual bool check_status_secret(std::string_view reference, std::string_view secret) = 0;

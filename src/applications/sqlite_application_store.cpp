@@ -82,15 +82,27 @@ Status check_change(Connection& c, int64_t id, int expected_row_version, Status 
 
 }  // namespace
 
+namespace {
+
+std::optional<Submitted> stored_result(Connection& c, const IdempotencyRequest& idem) {
+  auto row = c.query_one("SELECT request_hash, response FROM idempotency_keys WHERE key = ?", {idem.key});
+  if (!row) return std::nullopt;
+  if (row->text(0) != idem.request_hash) throw IdempotencyConflict("Idempotency-Key reused for another request");
+  return submitted_from_json(nlohmann::json::parse(row->text(1)));
+}
+
+}  // namespace
+
+std::optional<Submitted> SqliteApplicationStore::replay(const IdempotencyRequest& idempotency) {
+  return db_.read([&](Connection& c) { return stored_result(c, idempotency); });
+}
+
 SubmitOutcome SqliteApplicationStore::submit(const NewApplication& a, const std::optional<IdempotencyRequest>& idem) {
   std::string secret = platform::crypto::random_token(16);
   return db_.write([&](Connection& c) -> SubmitOutcome {
     std::string now = platform::now_iso();
     if (idem) {
-      if (auto row = c.query_one("SELECT request_hash, response FROM idempotency_keys WHERE key = ?", {idem->key})) {
-        if (row->text(0) != idem->request_hash) throw IdempotencyConflict("Idempotency-Key reused for another request");
-        return {SubmitOutcome::Kind::replayed, submitted_from_json(nlohmann::json::parse(row->text(1)))};
-      }
+      if (auto first = stored_result(c, *idem)) return {SubmitOutcome::Kind::replayed, *first};
     }
     Submitted s;
     s.status_secret = secret;

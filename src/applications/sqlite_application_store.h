@@ -12,6 +12,7 @@ class SqliteApplicationStore : public ApplicationStore {
   explicit SqliteApplicationStore(platform::db::Database& database) : db_(database) {}
 
   SubmitOutcome submit(const NewApplication& application, const std::optional<IdempotencyRequest>& idempotency) override;
+  std::optional<Submitted> replay(const IdempotencyRequest& idempotency) override;
   std::optional<Application> find(std::string_view reference) override;
   std::optional<Application> find_by_id(int64_t id) override;
   bool check_status_secret(std::string_view reference, std::string_view secret) override;
