@@ -5,7 +5,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +59,7 @@ struct Field {
   std::size_t min_length = 0;
   std::size_t max_length = 0;     // always set by the loader (a type default when not written)
   std::string pattern;            // ECMAScript; the whole normalised text must match
+  std::shared_ptr<const std::regex> compiled_pattern;  // set by the loader; compiled once
   LocalizedText pattern_hint;     // what the pattern wants, for the message ("半角数字7桁")
   bool multiline = false;         // text only
 

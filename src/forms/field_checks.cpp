@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <regex>
 #include <set>
 
@@ -244,6 +245,19 @@ std::optional<std::string> normalise_email(std::string_view text) {
   return std::string(local) + "@" + domain;
 }
 
+// Whether the whole of `value` matches the field's pattern. A pattern the regex engine cannot
+// run (too complex for the input) counts as a mismatch rather than an exception.
+bool matches_pattern(const Field& field, const std::string& value) {
+  try {
+    const auto pattern = field.compiled_pattern
+                             ? field.compiled_pattern
+                             : std::make_shared<const std::regex>(field.pattern, std::regex::ECMAScript);
+    return std::regex_match(value, *pattern);
+  } catch (const std::regex_error&) {
+    return false;
+  }
+}
+
 void check_text_like(const Field& field, const json& raw, const std::string& path,
                      const ValidationContext& context, FieldOutcome& out) {
   if (!raw.is_string()) {
@@ -290,13 +304,10 @@ void check_text_like(const Field& field, const json& raw, const std::string& pat
         if (width.ok()) value = std::move(width).value();
       }
       if (!check_length(field, value, path, out)) return;
-      if (!field.pattern.empty()) {
-        const std::regex pattern(field.pattern, std::regex::ECMAScript);
-        if (!std::regex_match(value, pattern)) {
-          out.errors.push_back(make_error(path, "pattern_mismatch", field.label,
-                                          {MessageArg{"hint", field.pattern_hint}}));
-          return;
-        }
+      if (!field.pattern.empty() && !matches_pattern(field, value)) {
+        out.errors.push_back(make_error(path, "pattern_mismatch", field.label,
+                                        {MessageArg{"hint", field.pattern_hint}}));
+        return;
       }
       out.value = std::move(value);
       return;

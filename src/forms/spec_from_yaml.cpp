@@ -327,7 +327,7 @@ class Builder {
     if (field.type != FieldType::text) return;
     if (auto pattern = r_.string(node, "pattern", at, false)) {
       try {
-        const std::regex compiled(*pattern, std::regex::ECMAScript);
+        field.compiled_pattern = std::make_shared<const std::regex>(*pattern, std::regex::ECMAScript);
         field.pattern = *pattern;
       } catch (const std::regex_error& e) {
         r_.report(r_.get(node, "pattern", at, false), at + ".pattern",
