@@ -67,6 +67,7 @@ void configure(const Settings& settings) {
   auto app = make_logger("madoguchi", settings.destination);
   app->set_level(spdlog::level::from_str(settings.level));
   auto acc = make_logger("access", settings.access);
+  if (settings.access == "off") acc->set_level(spdlog::level::off);
   spdlog::flush_every(std::chrono::seconds(1));
   std::lock_guard lock(g_mutex);
   g_app = app;
@@ -78,15 +79,58 @@ void info(std::string_view event, nlohmann::json fields) { emit(spdlog::level::i
 void warn(std::string_view event, nlohmann::json fields) { emit(spdlog::level::warn, event, std::move(fields)); }
 void error(std::string_view event, nlohmann::json fields) { emit(spdlog::level::err, event, std::move(fields)); }
 
-void access(nlohmann::json entry) {
+namespace {
+
+void append_json_string(std::string& out, std::string_view text) {
+  out.push_back('"');
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      default:
+        if (c < 0x20 || c == 0x7f) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+}  // namespace
+
+void access(std::string_view method, std::string_view path, std::string_view route, int status, size_t bytes,
+            double milliseconds, std::string_view remote, std::string_view request_id) {
   std::shared_ptr<spdlog::logger> logger;
   {
     std::lock_guard lock(g_mutex);
     logger = g_access;
   }
-  if (!logger) return;
-  entry["ts"] = now_iso();
-  logger->info(entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  if (!logger || logger->level() == spdlog::level::off) return;
+  std::string line;
+  line.reserve(256);
+  line += "{\"ts\":\"" + now_iso() + "\",\"method\":";
+  append_json_string(line, method);
+  line += ",\"path\":";
+  append_json_string(line, path);
+  line += ",\"route\":";
+  append_json_string(line, route);
+  char numbers[96];
+  std::snprintf(numbers, sizeof numbers, ",\"status\":%d,\"bytes\":%zu,\"ms\":%.2f,\"remote\":", status, bytes,
+                milliseconds);
+  line += numbers;
+  append_json_string(line, remote);
+  line += ",\"request_id\":";
+  append_json_string(line, request_id);
+  line += "}";
+  logger->info(line);
 }
 
 void flush() {

@@ -21,7 +21,9 @@ void debug(std::string_view event, nlohmann::json fields = nlohmann::json::objec
 void info(std::string_view event, nlohmann::json fields = nlohmann::json::object());
 void warn(std::string_view event, nlohmann::json fields = nlohmann::json::object());
 void error(std::string_view event, nlohmann::json fields = nlohmann::json::object());
-void access(nlohmann::json entry);
+// One access-log line; the path is JSON-escaped, nothing else is user data.
+void access(std::string_view method, std::string_view path, std::string_view route, int status, size_t bytes,
+            double milliseconds, std::string_view remote, std::string_view request_id);
 // Writes out whatever is buffered (before exit).
 void flush();
 

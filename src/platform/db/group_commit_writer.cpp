@@ -59,28 +59,30 @@ void GroupCommitWriter::run() {
 void GroupCommitWriter::commit_batch(std::deque<Pending*>& batch) {
   auto started = std::chrono::steady_clock::now();
   try {
-    connection_.exec("BEGIN IMMEDIATE");
+    connection_.execute("BEGIN IMMEDIATE");
   } catch (...) {
     for (Pending* p : batch) p->error = std::current_exception();
     return;
   }
+  // Savepoint statements go through execute() so they are prepared once.
   for (Pending* p : batch) {
     try {
-      connection_.exec("SAVEPOINT job");
+      connection_.execute("SAVEPOINT job");
     } catch (...) {
       p->error = std::current_exception();
       continue;
     }
     try {
       (*p->job)(connection_);
-      connection_.exec("RELEASE job");
+      connection_.execute("RELEASE job");
     } catch (...) {
       p->error = std::current_exception();
-      connection_.exec("ROLLBACK TO job; RELEASE job");
+      connection_.execute("ROLLBACK TO job");
+      connection_.execute("RELEASE job");
     }
   }
   try {
-    connection_.exec("COMMIT");
+    connection_.execute("COMMIT");
   } catch (...) {
     auto error = std::current_exception();
     try {

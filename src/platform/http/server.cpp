@@ -81,11 +81,20 @@ struct ServerState {
   bool done = false;
   std::thread grace_watch;
 
+  // Metric handles per route, method and status, looked up once.
+  struct RouteMetrics {
+    Counter* requests;
+    Histogram* latency;
+  };
+  mutable std::mutex route_metrics_mutex;
+  mutable std::unordered_map<std::string, RouteMetrics> route_metrics;
+
   Handler compose(Handler inner) const;
   Response invoke(const Handler& handler, Request& request) const;
   Handler handler_for(const RouteMatch& match) const;
   void accept(size_t index);
   void record(const Request& request, const Response& response) const;
+  RouteMetrics& metrics_for(const std::string& route, const std::string& method, int status) const;
 };
 
 // One client connection: reads requests one after another (keep-alive), hands
@@ -388,24 +397,29 @@ Response ServerState::invoke(const Handler& handler, Request& request) const {
   return response;
 }
 
+ServerState::RouteMetrics& ServerState::metrics_for(const std::string& route, const std::string& method,
+                                                    int status) const {
+  std::string key = route + '\n' + method + '\n' + std::to_string(status);
+  std::lock_guard lock(route_metrics_mutex);
+  auto it = route_metrics.find(key);
+  if (it != route_metrics.end()) return it->second;
+  RouteMetrics handles{
+      &metrics.counter("http_requests_total", "HTTP requests by route, method and status",
+                       {{"route", route}, {"method", method}, {"status", std::to_string(status)}}),
+      &metrics.histogram("http_request_duration_seconds", "Time from a request's arrival to its answer",
+                         Metrics::latency_buckets(), {{"route", route}})};
+  return route_metrics.emplace(std::move(key), handles).first->second;
+}
+
 void ServerState::record(const Request& request, const Response& response) const {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - request.received_at).count();
-  std::string route = request.route.empty() ? "unmatched" : request.route;
-  metrics
-      .counter("http_requests_total", "HTTP requests by route, method and status",
-               {{"route", route}, {"method", request.method}, {"status", std::to_string(response.status)}})
-      .add();
-  metrics.histogram("http_request_duration_seconds", "Time from a request's arrival to its answer",
-                    Metrics::latency_buckets(), {{"route", route}})
-      .observe(seconds);
-  log::access({{"method", request.method},
-               {"path", request.path},
-               {"route", route},
-               {"status", response.status},
-               {"bytes", response.body.size()},
-               {"ms", std::round(seconds * 100000) / 100},
-               {"remote", request.remote_address},
-               {"request_id", request.request_id}});
+  static const std::string unmatched = "unmatched";
+  const std::string& route = request.route.empty() ? unmatched : request.route;
+  auto& handles = metrics_for(route, request.method, response.status);
+  handles.requests->add();
+  handles.latency->observe(seconds);
+  log::access(request.method, request.path, route, response.status, response.body.size(), seconds * 1000,
+              request.remote_address, request.request_id);
 }
 
 void ServerState::accept(size_t index) {

@@ -40,33 +40,49 @@ Csrf::Csrf(std::vector<uint8_t> key, bool secure_cookies, std::string session_co
 
 std::string Csrf::token_for(const std::string& cookie_value) const { return crypto::mac(key_, "csrf:" + cookie_value); }
 
+// Per-request CSRF state: the cookie's value, minted only when a page asks
+// for a token, so API calls and plain GETs never pay for it.
+struct CsrfState {
+  const Csrf* csrf = nullptr;
+  std::string cookie;
+  bool minted = false;
+};
+
 std::string Csrf::token(const http::Request& request) {
-  auto* token = request.attribute<std::string>(kTokenKey);
-  return token ? *token : std::string();
+  auto* state = request.attribute<std::shared_ptr<CsrfState>>(kTokenKey);
+  if (!state) return {};
+  auto& s = **state;
+  if (s.cookie.empty()) {
+    s.cookie = crypto::random_token(24);
+    s.minted = true;
+  }
+  return s.csrf->token_for(s.cookie);
 }
 
 http::Middleware Csrf::middleware() const {
   return [this](http::Request& request, const http::Handler& next) {
     auto cookie = request.cookie(kCookie);
-    bool fresh = !cookie || cookie->size() < 20;
-    std::string value = fresh ? crypto::random_token(24) : *cookie;
+    bool valid_cookie = cookie && cookie->size() >= 20;
     // Unmatched requests end in 404/405 anyway; only real handlers need the check.
     if (is_unsafe(request.method) && !request.route.empty()) {
       bool is_api = request.path.rfind("/api/", 0) == 0;
       bool exempt = request.has_content_type("application/json") || (is_api && !request.cookie(session_cookie_));
-      if (!exempt && (fresh || !crypto::constant_time_equal(submitted_token(request), token_for(value)))) {
+      if (!exempt && (!valid_cookie || !crypto::constant_time_equal(submitted_token(request), token_for(*cookie)))) {
         throw http::HttpError(403, "csrf_failed",
                               "画面の有効期限が切れたか、正しくない送信です。ページを読み込み直して、もう一度送信してください。",
                               "This form has expired or was not sent from our site. Reload the page and send it again.");
       }
     }
-    request.set_attribute(kTokenKey, token_for(value));
+    auto state = std::make_shared<CsrfState>();
+    state->csrf = this;
+    if (valid_cookie) state->cookie = *cookie;
+    request.set_attribute(kTokenKey, state);
     http::Response response = next(request);
-    if (fresh) {
+    if (state->minted) {
       CookieOptions options;
       options.same_site = "Strict";
       options.secure = secure_;
-      response.headers.add("Set-Cookie", set_cookie(kCookie, value, options));
+      response.headers.add("Set-Cookie", set_cookie(kCookie, state->cookie, options));
     }
     return response;
   };

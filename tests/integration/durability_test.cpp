@@ -1,0 +1,66 @@
+// An acknowledged submission survives power loss: clients submit as fast as
+// they can, the server is killed with SIGKILL mid-run, and after a restart
+// every application that was answered 201 is there, readable with its secret.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+#include "fixtures.h"
+#include "harness.h"
+
+using namespace madoguchi::testing;
+
+TEST(Durability, SigkillDuringLoadLosesNoAcknowledgedApplication) {
+  ServerProcess server;
+  std::string url = server.url("/api/v1/procedures/child_allowance/applications");
+  nlohmann::json body = {{"answers", sample_answers("child_allowance")}};
+  std::mutex mutex;
+  std::vector<std::pair<std::string, std::string>> acknowledged;  // reference, secret
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> clients;
+  for (int i = 0; i < 16; ++i) {
+    clients.emplace_back([&] {
+      HttpClient http;
+      while (!stop) {
+        try {
+          auto r = http.post_json(url, body);
+          if (r.status != 201) continue;
+          auto created = r.json();
+          std::lock_guard lock(mutex);
+          acknowledged.emplace_back(created["reference"], created["status_secret"]);
+        } catch (const std::exception&) {
+          return;  // the server is gone
+        }
+      }
+    });
+  }
+  while (true) {
+    {
+      std::lock_guard lock(mutex);
+      if (acknowledged.size() >= 300) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(server.stop(SIGKILL), 128 + SIGKILL);
+  stop = true;
+  for (auto& t : clients) t.join();
+
+  server.restart();
+  HttpClient http;
+  size_t found = 0;
+  for (const auto& [reference, secret] : acknowledged) {
+    auto r = http.get(server.url("/api/v1/applications/" + reference), {"Authorization: Bearer " + secret});
+    if (r.status == 200) {
+      ++found;
+    } else {
+      ADD_FAILURE() << reference << " was answered 201 but is missing after SIGKILL (" << r.status << ")";
+    }
+  }
+  EXPECT_EQ(found, acknowledged.size());
+  auto [code, output] = ServerProcess::run_command({"jp", "date", "R8.11.22"});
+  EXPECT_EQ(code, 0);
+}
