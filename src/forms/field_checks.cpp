@@ -10,6 +10,7 @@
 #include <set>
 
 #include "forms/messages.h"
+#include "forms/printable.h"
 #include "jp/charset.h"
 #include "jp/kana.h"
 #include "jp/phone.h"
@@ -55,16 +56,6 @@ bool is_line_break(char32_t c) { return c == U'\n' || c == U'\r'; }
 
 bool is_blank_char(char32_t c) {
   return jp::is_horizontal_space(c) || is_line_break(c) || c == U'\u200B' || c == U'\uFEFF';
-}
-
-bool is_forbidden(char32_t c) {
-  if (c < 0x20) return c != U'\t' && !is_line_break(c);
-  if (c >= 0x7F && c <= 0x9F) return true;
-  if (c == 0x2028 || c == 0x2029) return true;
-  if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) return true;  // bidi controls
-  if (c >= 0xFDD0 && c <= 0xFDEF) return true;
-  if ((c & 0xFFFE) == 0xFFFE) return true;  // U+xFFFE, U+xFFFF
-  return false;
 }
 
 std::size_t count_code_points(std::string_view text) {
@@ -161,7 +152,7 @@ bool check_characters(const Field& field, const std::u32string& text, bool allow
       out.errors.push_back(make_error(path, "line_break_not_allowed", field.label));
       return false;
     }
-    if (is_forbidden(c) || (c == U'\t' && !allow_line_breaks)) {
+    if (is_forbidden_character(c) || (c == U'\t' && !allow_line_breaks)) {
       out.errors.push_back(
           make_error(path, "control_character", field.label, {arg("char", jp::code_point_label(c))}));
       return false;
@@ -679,7 +670,7 @@ void check_file(const Field& field, const json& raw, const std::string& path, Fi
     auto decoded = jp::decode_utf8(text, 1024);
     if (!decoded.ok()) return invalid();
     for (char32_t c : decoded.value()) {
-      if (is_forbidden(c) || c < 0x20) return invalid();
+      if (is_forbidden_character(c) || c < 0x20) return invalid();
     }
     filename = text;
   }
@@ -704,49 +695,6 @@ void check_file(const Field& field, const json& raw, const std::string& path, Fi
 }
 
 }  // namespace
-
-std::string printable(std::string_view text, std::size_t max_chars) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  std::size_t chars = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (chars == max_chars) {
-      out += "…";
-      break;
-    }
-    const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-    bool valid = length > 0 && i + length <= text.size();
-    if (valid && length > 1) {
-      auto decoded = jp::decode_utf8(text.substr(i, length), length);
-      valid = decoded.ok();
-      if (valid && is_forbidden(decoded.value()[0])) {
-        out += "\\u{" + jp::code_point_label(decoded.value()[0]).substr(2) + "}";
-        i += length;
-        ++chars;
-        continue;
-      }
-    }
-    if (!valid) {
-      out += "\\x";
-      out += kHex[lead >> 4];
-      out += kHex[lead & 0xF];
-      ++i;
-    } else if (length == 1 && (lead < 0x20 || lead == 0x7F)) {
-      out += "\\u{";
-      out += kHex[lead >> 4];
-      out += kHex[lead & 0xF];
-      out += "}";
-      ++i;
-    } else {
-      out.append(text.substr(i, length));
-      i += length;
-    }
-    ++chars;
-  }
-  return out;
-}
 
 std::string describe_json_value(const json& value) {
   switch (value.type()) {

@@ -12,6 +12,7 @@
 
 #include "forms/field.h"
 #include "forms/field_error.h"
+#include "forms/printable.h"
 #include "forms/validation.h"
 
 namespace madoguchi::forms {
@@ -28,9 +29,5 @@ FieldOutcome check_field_value(const Field& field, const nlohmann::json& raw,
 
 // A JSON value shown inside a message: short, valid UTF-8, quoted ("\"abc\"", "12", "{…}").
 std::string describe_json_value(const nlohmann::json& value);
-
-// `text` made safe to show: invalid UTF-8 bytes become \xNN, control characters \u{NN}, and
-// the result is cut at `max_chars` characters with "…".
-std::string printable(std::string_view text, std::size_t max_chars);
 
 }  // namespace madoguchi::forms

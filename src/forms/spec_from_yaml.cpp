@@ -9,13 +9,13 @@
 #include <set>
 #include <string>
 
+#include "forms/printable.h"
+
 namespace madoguchi::forms {
 
 namespace {
 
 using Op = Condition::Op;
-
-std::string dq(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 std::string indexed(std::string_view where, std::string_view key, std::size_t i) {
   return std::string(where) + "." + std::string(key) + "[" + std::to_string(i) + "]";
@@ -185,8 +185,8 @@ class Builder {
           const std::string rule_where = indexed(where, "rules", i);
           if (auto rule = build_rule(spec, rules[i], rule_where)) {
             if (!ids.insert(rule->id).second) {
-              r_.report(rules[i], rule_where, "ルールID" + dq(rule->id) + "が重複しています。",
-                        "duplicate rule id " + dq(rule->id) + ".");
+              r_.report(rules[i], rule_where, "ルールID" + shown(rule->id) + "が重複しています。",
+                        "duplicate rule id " + shown(rule->id) + ".");
             }
             spec.rules.push_back(std::move(*rule));
           }
@@ -231,9 +231,9 @@ class Builder {
       const auto [it, inserted] = seen.emplace(field->id, field->line);
       if (!inserted) {
         r_.report(list[i], field_where,
-                  "項目ID" + dq(field->id) + "が重複しています（" + std::to_string(it->second) +
+                  "項目ID" + shown(field->id) + "が重複しています（" + std::to_string(it->second) +
                       "行目と同じ）。",
-                  "duplicate field id " + dq(field->id) + " (also on line " +
+                  "duplicate field id " + shown(field->id) + " (also on line " +
                       std::to_string(it->second) + ").");
         continue;
       }
@@ -258,8 +258,8 @@ class Builder {
       type = field_type_from_name(*type_name);
       if (!type) {
         r_.report(r_.get(node, "type", at, false), at + ".type",
-                  "項目の種類" + dq(*type_name) + "はありません。使える種類: " + type_list() + "。",
-                  "unknown field type " + dq(*type_name) + "; expected one of: " + type_list() +
+                  "項目の種類" + shown(*type_name) + "はありません。使える種類: " + type_list() + "。",
+                  "unknown field type " + shown(*type_name) + "; expected one of: " + type_list() +
                       ".");
       }
     }
@@ -354,8 +354,8 @@ class Builder {
     auto bound = parse_date_bound(*text);
     if (!bound) {
       r_.report(r_.get(node, key, at, false), at + "." + std::string(key),
-                dq(*text) + "は日付の範囲として読めません。2026-04-01、today、today-18y、today+30d、today-6m のように書いてください。",
-                dq(*text) + " is not a date limit; write 2026-04-01, today, today-18y, "
+                shown(*text) + "は日付の範囲として読めません。2026-04-01、today、today-18y、today+30d、today-6m のように書いてください。",
+                shown(*text) + " is not a date limit; write 2026-04-01, today, today-18y, "
                                 "today+30d or today-6m.");
     }
     return bound;
@@ -382,8 +382,8 @@ class Builder {
         field.age_on = *parsed;
       } else {
         r_.report(r_.get(node, "age_on", at, false), at + ".age_on",
-                  dq(*basis) + "は使えません。today、fiscal_year_start、fiscal_year_end のどれかです。",
-                  dq(*basis) + " is not one of today, fiscal_year_start, fiscal_year_end.");
+                  shown(*basis) + "は使えません。today、fiscal_year_start、fiscal_year_end のどれかです。",
+                  shown(*basis) + " is not one of today, fiscal_year_start, fiscal_year_end.");
       }
       if (!min_age && !max_age) {
         r_.report(r_.get(node, "age_on", at, false), at + ".age_on",
@@ -429,12 +429,12 @@ class Builder {
           const auto value = r_.string(item, "value", where, true);
           if (value && !is_option_value(*value)) {
             r_.report(r_.get(item, "value", where, false), where + ".value",
-                      dq(*value) + "は選択肢の値に使えません（英小文字・数字・_、64文字まで）。",
-                      dq(*value) + " is not an option value ([a-z0-9_], at most 64).");
+                      shown(*value) + "は選択肢の値に使えません（英小文字・数字・_、64文字まで）。",
+                      shown(*value) + " is not an option value ([a-z0-9_], at most 64).");
           } else if (value && !values.insert(*value).second) {
             r_.report(r_.get(item, "value", where, false), where + ".value",
-                      "選択肢の値" + dq(*value) + "が重複しています。",
-                      "duplicate option value " + dq(*value) + ".");
+                      "選択肢の値" + shown(*value) + "が重複しています。",
+                      "duplicate option value " + shown(*value) + ".");
           }
           option.value = value.value_or("");
           option.label = r_.localized(item, "label", where, true).value_or(LocalizedText{});
@@ -478,8 +478,8 @@ class Builder {
       for (const auto& type : *accept) {
         if (!is_content_type(type)) {
           r_.report(r_.get(node, "accept", at, false), at + ".accept",
-                    dq(type) + "はファイル形式（例: application/pdf）として読めません。",
-                    dq(type) + " is not a content type such as application/pdf.");
+                    shown(type) + "はファイル形式（例: application/pdf）として読めません。",
+                    shown(type) + " is not a content type such as application/pdf.");
         }
       }
       field.accept = *accept;
@@ -492,8 +492,8 @@ class Builder {
       field.max_bytes = *bytes;
     } else {
       r_.report(size, at + ".max_size",
-                dq(*text) + "は大きさとして読めません。10MB、512KB、バイト数のどれかで、100MB以下にしてください。",
-                dq(*text) + " is not a size: write 10MB, 512KB or a number of bytes, at most "
+                shown(*text) + "は大きさとして読めません。10MB、512KB、バイト数のどれかで、100MB以下にしてください。",
+                shown(*text) + " is not a size: write 10MB, 512KB or a number of bytes, at most "
                                 "100MB.");
     }
   }
@@ -536,15 +536,15 @@ class Builder {
       const auto item = card_item_from_name(*card);
       if (!item) {
         r_.report(card_node, where + ".card",
-                  dq(*card) + "はマイナンバーカードの基本4情報（name, address, birth_date, sex）ではありません。",
-                  dq(*card) + " is not one of the card's basic four items (name, address, "
+                  shown(*card) + "はマイナンバーカードの基本4情報（name, address, birth_date, sex）ではありません。",
+                  shown(*card) + " is not one of the card's basic four items (name, address, "
                                   "birth_date, sex).");
       } else if (!card_fits(*item, field)) {
         r_.report(card_node, where + ".card",
-                  "カードの" + dq(*card) + "は種類" + dq(field_type_name(field.type)) +
+                  "カードの" + shown(*card) + "は種類" + shown(field_type_name(field.type)) +
                       "の項目に入れられません（name→name、address→address、birth_date→date、sex→選択肢 male/female を持つ radio か select）。",
-                  "the card's " + dq(*card) + " cannot fill a " +
-                      dq(field_type_name(field.type)) +
+                  "the card's " + shown(*card) + " cannot fill a " +
+                      shown(field_type_name(field.type)) +
                       " field (name→name, address→address, birth_date→date, sex→radio or select "
                       "with options male and female).");
       } else {
@@ -559,8 +559,8 @@ class Builder {
         const auto names = split_path(text);
         if (dot == std::string::npos || !all_snake_case(names)) {
           r_.report(from_node[i], where + ".from[" + std::to_string(i) + "]",
-                    dq(text) + "は「手続ID.項目ID」（例: moving_in.new_address）の形で書いてください。",
-                    dq(text) + " must be procedure_id.field_path, e.g. moving_in.new_address.");
+                    shown(text) + "は「手続ID.項目ID」（例: moving_in.new_address）の形で書いてください。",
+                    shown(text) + " must be procedure_id.field_path, e.g. moving_in.new_address.");
           continue;
         }
         field.prefill.from.push_back(
@@ -652,7 +652,7 @@ class Builder {
     const auto names = split_path(*field);
     if (!all_snake_case(names)) {
       r_.report(r_.get(node, "field", where, false), where + ".field",
-                dq(*field) + "は項目IDとして読めません。", dq(*field) + " is not a field id.");
+                shown(*field) + "は項目IDとして読めません。", shown(*field) + " is not a field id.");
       return std::nullopt;
     }
     condition.field.written = *field;
@@ -715,17 +715,17 @@ class Builder {
       const Section& section = spec.sections[s];
       if (!section.id.empty() && !section_ids.insert(section.id).second) {
         r_.report_at(section.line, 0, std::string(where) + ".sections",
-                     "セクションID" + dq(section.id) + "が重複しています。",
-                     "duplicate section id " + dq(section.id) + ".");
+                     "セクションID" + shown(section.id) + "が重複しています。",
+                     "duplicate section id " + shown(section.id) + ".");
       }
       for (const Field& field : section.fields) {
         const auto [it, inserted] = owner.emplace(field.id, section.id);
         if (!inserted && it->second != section.id) {
           r_.report_at(field.line, 0, std::string(where) + ".sections",
-                       "項目ID" + dq(field.id) + "はセクション" + dq(it->second) +
+                       "項目ID" + shown(field.id) + "はセクション" + shown(it->second) +
                            "でも使われています。最上位の項目IDはフォーム全体で1つにしてください。",
-                       "field id " + dq(field.id) + " is also used in section " +
-                           dq(it->second) + "; top-level ids are unique across the form.");
+                       "field id " + shown(field.id) + " is also used in section " +
+                           shown(it->second) + "; top-level ids are unique across the form.");
         }
       }
     }
@@ -792,17 +792,17 @@ class Builder {
       for (std::size_t i = 1; i < ref.names.size(); ++i) {
         if (current->type != FieldType::group || current->repeat) {
           r_.report_at(line, 0, where,
-                       dq(ref.written) + "は" + dq(path) +
+                       shown(ref.written) + "は" + shown(path) +
                            "の中をたどれません（繰り返しのないグループの中だけをたどれます）。",
-                       dq(ref.written) + " cannot descend into " + dq(path) +
+                       shown(ref.written) + " cannot descend into " + shown(path) +
                            " (only non-repeating groups can be descended into).");
           return nullptr;
         }
         const Field* next = current->find_child(ref.names[i]);
         if (!next) {
           r_.report_at(line, 0, where,
-                       dq(path) + "に項目" + dq(ref.names[i]) + "はありません。",
-                       dq(path) + " has no field " + dq(ref.names[i]) + ".");
+                       shown(path) + "に項目" + shown(ref.names[i]) + "はありません。",
+                       shown(path) + " has no field " + shown(ref.names[i]) + ".");
           return nullptr;
         }
         path += "." + next->id;
@@ -810,8 +810,8 @@ class Builder {
       }
       if (current->type == FieldType::group) {
         r_.report_at(line, 0, where,
-                     "条件はグループ" + dq(path) + "そのものではなく、その中の項目を参照してください。",
-                     "a condition must refer to a field, not to the group " + dq(path) + ".");
+                     "条件はグループ" + shown(path) + "そのものではなく、その中の項目を参照してください。",
+                     "a condition must refer to a field, not to the group " + shown(path) + ".");
         return nullptr;
       }
       ref.up = static_cast<int>(up);
@@ -820,8 +820,8 @@ class Builder {
       return current;
     }
     r_.report_at(line, 0, where,
-                 "参照している項目" + dq(ref.written) + "が見つかりません（同じ階層か外側の階層の項目を参照できます）。",
-                 "the referenced field " + dq(ref.written) +
+                 "参照している項目" + shown(ref.written) + "が見つかりません（同じ階層か外側の階層の項目を参照できます）。",
+                 "the referenced field " + shown(ref.written) +
                      " does not exist in this scope or an enclosing one.");
     return nullptr;
   }
@@ -833,20 +833,20 @@ class Builder {
     const std::string& path = condition.field.path;
     if ((condition.op == Op::age_at_least || condition.op == Op::age_below) &&
         target.type != FieldType::date) {
-      fail(dq(path) + "は日付の項目ではないので年齢で比べられません。",
-           dq(path) + " is not a date field, so it cannot be compared by age.");
+      fail(shown(path) + "は日付の項目ではないので年齢で比べられません。",
+           shown(path) + " is not a date field, so it cannot be compared by age.");
       return;
     }
     const bool multi = target.type == FieldType::checkbox && !target.options.empty();
     if (condition.op == Op::contains && !multi) {
-      fail("contains は選択肢のあるチェックボックスだけに使えます（" + dq(path) + "）。",
-           "contains works only on checkboxes with options (" + dq(path) + ").");
+      fail("contains は選択肢のあるチェックボックスだけに使えます（" + shown(path) + "）。",
+           "contains works only on checkboxes with options (" + shown(path) + ").");
       return;
     }
     if (multi && condition.op != Op::contains && condition.op != Op::answered &&
         condition.op != Op::not_answered) {
-      fail("選択肢のあるチェックボックス" + dq(path) + "には contains か answered を使ってください。",
-           "use contains or answered with the checkbox list " + dq(path) + ".");
+      fail("選択肢のあるチェックボックス" + shown(path) + "には contains か answered を使ってください。",
+           "use contains or answered with the checkbox list " + shown(path) + ".");
       return;
     }
     for (auto& value : condition.values) {
@@ -855,29 +855,29 @@ class Builder {
         case FieldType::checkbox:
           if (multi) {
             if (!target.find_option(text)) {
-              fail(dq(path) + "に選択肢" + dq(text) + "はありません。",
-                   dq(path) + " has no option " + dq(text) + ".");
+              fail(shown(path) + "に選択肢" + shown(text) + "はありません。",
+                   shown(path) + " has no option " + shown(text) + ".");
             }
           } else if (text == "true" || text == "false") {
             value = text == "true";
           } else {
-            fail("チェックボックス" + dq(path) + "とは true か false で比べてください。",
-                 "compare the checkbox " + dq(path) + " with true or false.");
+            fail("チェックボックス" + shown(path) + "とは true か false で比べてください。",
+                 "compare the checkbox " + shown(path) + " with true or false.");
           }
           break;
         case FieldType::select:
         case FieldType::radio:
           if (!target.find_option(text)) {
-            fail(dq(path) + "に選択肢" + dq(text) + "はありません。",
-                 dq(path) + " has no option " + dq(text) + ".");
+            fail(shown(path) + "に選択肢" + shown(text) + "はありません。",
+                 shown(path) + " has no option " + shown(text) + ".");
           }
           break;
         case FieldType::number: {
           double number = 0;
           const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
           if (ec != std::errc{} || ptr != text.data() + text.size()) {
-            fail(dq(text) + "は数ではありません（" + dq(path) + "は数の項目です）。",
-                 dq(text) + " is not a number (" + dq(path) + " is a number field).");
+            fail(shown(text) + "は数ではありません（" + shown(path) + "は数の項目です）。",
+                 shown(text) + " is not a number (" + shown(path) + " is a number field).");
           } else if (number == std::floor(number) && std::fabs(number) < 1e15) {
             value = static_cast<std::int64_t>(number);
           } else {
@@ -887,8 +887,8 @@ class Builder {
         }
         case FieldType::date:
           if (!parse_iso_date(text)) {
-            fail(dq(text) + "は YYYY-MM-DD の日付ではありません。",
-                 dq(text) + " is not a YYYY-MM-DD date.");
+            fail(shown(text) + "は YYYY-MM-DD の日付ではありません。",
+                 shown(text) + " is not a YYYY-MM-DD date.");
           }
           break;
         default:
@@ -962,8 +962,8 @@ class Builder {
     RulePath path;
     path.names = split_path(*text);
     if (!all_snake_case(path.names)) {
-      r_.report(node, where, dq(*text) + "は項目のパスとして読めません。",
-                dq(*text) + " is not a field path.");
+      r_.report(node, where, shown(*text) + "は項目のパスとして読めません。",
+                shown(*text) + " is not a field path.");
       return std::nullopt;
     }
     const Field* current = nullptr;
@@ -981,16 +981,16 @@ class Builder {
       }
       if (!next) {
         r_.report(node, where,
-                  dq(*text) + "の" + dq(name) + "が見つかりません（フォームの最上位からのパスで書きます）。",
-                  dq(*text) + ": no field " + dq(name) +
+                  shown(*text) + "の" + shown(name) + "が見つかりません（フォームの最上位からのパスで書きます）。",
+                  shown(*text) + ": no field " + shown(name) +
                       " (paths start at the top level of the form).");
         return std::nullopt;
       }
       if (next->repeat) {
         if (path.repeating_at) {
           r_.report(node, where,
-                    dq(*text) + "は繰り返しグループを2つ以上たどっています。ルールがたどれるのは1つまでです。",
-                    dq(*text) + " goes through more than one repeating group; rules allow one.");
+                    shown(*text) + "は繰り返しグループを2つ以上たどっています。ルールがたどれるのは1つまでです。",
+                    shown(*text) + " goes through more than one repeating group; rules allow one.");
           return std::nullopt;
         }
         path.repeating_at = i;
@@ -999,8 +999,8 @@ class Builder {
       current = next;
     }
     if (current->type == FieldType::group) {
-      r_.report(node, where, dq(*text) + "はグループです。ルールには項目を書いてください。",
-                dq(*text) + " is a group; rules name fields.");
+      r_.report(node, where, shown(*text) + "はグループです。ルールには項目を書いてください。",
+                shown(*text) + " is a group; rules name fields.");
       return std::nullopt;
     }
     path.type = current->type;
@@ -1091,8 +1091,8 @@ class Builder {
       case CrossFieldRule::Kind::date_order: {
         for (const auto& path : rule.fields) {
           if (path.type != FieldType::date) {
-            r_.report(node, at, dq(path.path) + "は日付の項目ではありません。",
-                      dq(path.path) + " is not a date field.");
+            r_.report(node, at, shown(path.path) + "は日付の項目ではありません。",
+                      shown(path.path) + " is not a date field.");
           }
         }
         const auto a = group_prefix(rule.fields[0]);

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <set>
 
+#include "forms/printable.h"
+#include "jp/unicode.h"
+
 namespace madoguchi::forms {
 
 namespace {
@@ -17,8 +20,6 @@ std::string join(const std::vector<std::string_view>& items) {
   }
   return out;
 }
-
-std::string dq(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 // "where.key", or "key" at the top level.
 std::string child_path(std::string_view where, std::string_view key) {
@@ -105,14 +106,14 @@ bool YamlReader::check_map(const YAML::Node& node, std::string_view where,
     }
     const std::string& name = key.Scalar();
     if (!seen.insert(name).second) {
-      report(key, where, "キー" + dq(name) + "が重複しています。",
-             "duplicate key " + dq(name) + ".");
+      report(key, where, "キー" + shown(name) + "が重複しています。",
+             "duplicate key " + shown(name) + ".");
       continue;
     }
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
       report(key, where,
-             "キー" + dq(name) + "は使えません。使えるキー: " + join(allowed) + "。",
-             "unknown key " + dq(name) + "; allowed keys: " + join(allowed) + ".");
+             "キー" + shown(name) + "は使えません。使えるキー: " + join(allowed) + "。",
+             "unknown key " + shown(name) + "; allowed keys: " + join(allowed) + ".");
     }
   }
   return true;
@@ -126,8 +127,8 @@ YAML::Node YamlReader::get(const YAML::Node& map, std::string_view key, std::str
     }
   }
   if (required && map.IsMap()) {
-    report(map, where, "キー" + dq(key) + "がありません。",
-           "missing required key " + dq(key) + ".");
+    report(map, where, "キー" + shown(key) + "がありません。",
+           "missing required key " + shown(key) + ".");
   }
   return YAML::Node(YAML::NodeType::Undefined);
 }
@@ -138,7 +139,13 @@ std::optional<std::string> YamlReader::scalar(const YAML::Node& node, std::strin
            "expected a single value, found " + kind_en(node) + ".");
     return std::nullopt;
   }
-  return node.Scalar();
+  const std::string& text = node.Scalar();
+  if (!jp::decode_utf8(text, text.size()).ok()) {
+    report(node, where, "UTF-8として読めない文字があります: " + shown(text),
+           "not valid UTF-8: " + shown(text));
+    return std::nullopt;
+  }
+  return text;
 }
 
 std::optional<std::string> YamlReader::string(const YAML::Node& map, std::string_view key,
@@ -163,8 +170,8 @@ std::optional<bool> YamlReader::boolean(const YAML::Node& map, std::string_view 
   if (!value) return std::nullopt;
   if (*value == "true" || *value == "yes") return true;
   if (*value == "false" || *value == "no") return false;
-  report(node, inner, "true か false を書いてください（" + dq(*value) + "）。",
-         "expected true or false, found " + dq(*value) + ".");
+  report(node, inner, "true か false を書いてください（" + shown(*value) + "）。",
+         "expected true or false, found " + shown(*value) + ".");
   return std::nullopt;
 }
 
@@ -178,8 +185,8 @@ std::optional<std::int64_t> YamlReader::integer_value(const YAML::Node& node,
   const char* last = first + value->size();
   const auto [ptr, ec] = std::from_chars(first, last, parsed);
   if (ec != std::errc{} || ptr != last) {
-    report(node, where, "整数を書いてください（" + dq(*value) + "）。",
-           "expected a whole number, found " + dq(*value) + ".");
+    report(node, where, "整数を書いてください（" + shown(*value) + "）。",
+           "expected a whole number, found " + shown(*value) + ".");
     return std::nullopt;
   }
   if (parsed < min || parsed > max) {
@@ -213,8 +220,8 @@ std::optional<double> YamlReader::number(const YAML::Node& map, std::string_view
   const char* last = first + value->size();
   const auto [ptr, ec] = std::from_chars(first, last, parsed);
   if (ec != std::errc{} || ptr != last || !std::isfinite(parsed)) {
-    report(node, inner, "数を書いてください（" + dq(*value) + "）。",
-           "expected a number, found " + dq(*value) + ".");
+    report(node, inner, "数を書いてください（" + shown(*value) + "）。",
+           "expected a number, found " + shown(*value) + ".");
     return std::nullopt;
   }
   return parsed;
@@ -269,8 +276,8 @@ std::optional<std::string> YamlReader::id(const YAML::Node& map, std::string_vie
   if (!value) return std::nullopt;
   if (!is_snake_case_id(*value)) {
     report(get(map, key, where, false), child_path(where, key),
-           dq(*value) + "は使えません。英小文字で始まる snake_case（a-z, 0-9, _、64文字まで）で書いてください。",
-           dq(*value) + " is not a snake_case id ([a-z][a-z0-9_]*, at most 64 characters).");
+           shown(*value) + "は使えません。英小文字で始まる snake_case（a-z, 0-9, _、64文字まで）で書いてください。",
+           shown(*value) + " is not a snake_case id ([a-z][a-z0-9_]*, at most 64 characters).");
     return std::nullopt;
   }
   return value;
@@ -284,8 +291,9 @@ std::optional<YAML::Node> parse_yaml_text(std::string_view text,
     SpecProblem problem;
     problem.line = e.mark.line < 0 ? 0 : e.mark.line + 1;
     problem.column = e.mark.column < 0 ? 0 : e.mark.column + 1;
-    problem.message_ja = "YAMLの書き方が正しくありません: " + e.msg;
-    problem.message_en = "YAML syntax error: " + e.msg;
+    const std::string what = printable(e.msg, 200);  // yaml-cpp may quote the offending bytes
+    problem.message_ja = "YAMLの書き方が正しくありません: " + what;
+    problem.message_en = "YAML syntax error: " + what;
     problems.push_back(std::move(problem));
     return std::nullopt;
   }

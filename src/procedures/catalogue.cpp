@@ -5,16 +5,17 @@
 #include <set>
 #include <system_error>
 
+#include "forms/printable.h"
 #include "procedures/procedure_loader.h"
 
 namespace madoguchi::procedures {
 
 namespace {
 
+using forms::shown;
+
 using forms::Field;
 using forms::FieldType;
-
-std::string dq(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 // Whether an answer of `source` is always an acceptable answer of `target`.
 bool compatible(const Field& target, const Field& source) {
@@ -59,8 +60,8 @@ void check_prefill_links(const std::vector<Procedure>& procedures,
         };
         if (it == by_id.end()) {
           if (broken.count(source.procedure)) continue;
-          report("手続" + dq(source.procedure) + "はカタログにありません。",
-                 "no procedure " + dq(source.procedure) + " in the catalogue.");
+          report("手続" + shown(source.procedure) + "はカタログにありません。",
+                 "no procedure " + shown(source.procedure) + " in the catalogue.");
           continue;
         }
         if (it->second == &p) {
@@ -69,16 +70,16 @@ void check_prefill_links(const std::vector<Procedure>& procedures,
         }
         const Field* from = it->second->form.find_field(source.field);
         if (!from) {
-          report("手続" + dq(source.procedure) + "に項目" + dq(source.field) + "はありません。",
-                 "procedure " + dq(source.procedure) + " has no field " + dq(source.field) + ".");
+          report("手続" + shown(source.procedure) + "に項目" + shown(source.field) + "はありません。",
+                 "procedure " + shown(source.procedure) + " has no field " + shown(source.field) + ".");
           continue;
         }
         if (!compatible(field, *from)) {
-          report(dq(source.procedure + "." + source.field) + "（" +
+          report(shown(source.procedure + "." + source.field) + "（" +
                      std::string(forms::field_type_name(from->type)) + "）の回答は、この項目（" +
                      std::string(forms::field_type_name(field.type)) +
                      "）にそのまま入れられません（種類・選択肢・グループの項目を合わせてください）。",
-                 "answers of " + dq(source.procedure + "." + source.field) + " (" +
+                 "answers of " + shown(source.procedure + "." + source.field) + " (" +
                      std::string(forms::field_type_name(from->type)) + ") do not fit this " +
                      std::string(forms::field_type_name(field.type)) +
                      " field (types, options and group fields must match).");
@@ -155,9 +156,9 @@ CatalogueLoad load_catalogue(const std::filesystem::path& dir) {
     const auto [it, inserted] = seen.emplace(loaded.procedure->id, path.string());
     if (!inserted) {
       result.problems.push_back(Problem{path.string(), 0, 0,
-                                        "手続ID" + dq(loaded.procedure->id) + "は" + it->second +
+                                        "手続ID" + shown(loaded.procedure->id) + "は" + it->second +
                                             "でも使われています。 / procedure id " +
-                                            dq(loaded.procedure->id) + " is also used by " +
+                                            shown(loaded.procedure->id) + " is also used by " +
                                             it->second + "."});
       continue;
     }

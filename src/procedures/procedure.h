@@ -13,6 +13,7 @@
 
 #include "forms/form_spec.h"
 #include "forms/localized_text.h"
+#include "procedures/approval.h"
 
 namespace madoguchi::procedures {
 
@@ -95,6 +96,7 @@ struct Procedure {
   std::vector<LocalizedText> bring;  // what to bring to the counter (持ち物)
   std::vector<Attachment> attachments;
   ApplicantFields applicant;
+  std::vector<ApprovalStep> approval = default_approval_chain();  // 電子決裁: draft … decision
   forms::FormSpec form;
   std::string source_file;  // where it was read from
 };

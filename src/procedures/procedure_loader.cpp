@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "forms/printable.h"
 #include "forms/spec_from_yaml.h"
 #include "forms/yaml_reader.h"
 #include "procedures/file_text.h"
@@ -11,11 +12,11 @@ namespace madoguchi::procedures {
 
 namespace {
 
+using forms::shown;
+
 using forms::FieldType;
 using forms::SpecProblem;
 using forms::YamlReader;
-
-std::string dq(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 bool is_hiragana_reading(std::string_view text) {
   // ぁ-ゖ (U+3041-U+3096), ー (U+30FC), ・ and spaces; UTF-8 E3 81 81 .. E3 82 96, E3 83 BC.
@@ -64,17 +65,17 @@ class Loader {
                       {"id", "version", "name", "summary", "search", "department", "handled_at",
                        "category", "life_events", "channels", "identity_assurance", "fee",
                        "processing_days", "processing_note", "bring", "attachments", "applicant",
-                       "form"})) {
+                       "approval", "form"})) {
       return std::nullopt;
     }
     Procedure p;
     p.id = r_.id(root, "id", "", true).value_or("");
     if (!p.id.empty() && !stem.empty() && p.id != stem) {
       r_.report(r_.get(root, "id", "", false), "id",
-                "手続ID" + dq(p.id) + "がファイル名" + dq(std::string(stem) + ".yaml") +
+                "手続ID" + shown(p.id) + "がファイル名" + shown(std::string(stem) + ".yaml") +
                     "と違います。ファイル名は「手続ID.yaml」にしてください。",
-                "the procedure id " + dq(p.id) + " differs from the file name " +
-                    dq(std::string(stem) + ".yaml") + "; name the file <id>.yaml.");
+                "the procedure id " + shown(p.id) + " differs from the file name " +
+                    shown(std::string(stem) + ".yaml") + "; name the file <id>.yaml.");
     }
     p.version = static_cast<int>(r_.integer(root, "version", "", true, 1, 1'000'000).value_or(1));
     p.name = r_.localized(root, "name", "", true).value_or(LocalizedText{});
@@ -87,8 +88,8 @@ class Loader {
         p.handled_at = *h;
       } else {
         r_.report(r_.get(root, "handled_at", "", false), "handled_at",
-                  dq(*handled) + "は使えません。ward_office か central を書いてください。",
-                  dq(*handled) + " is not ward_office or central.");
+                  shown(*handled) + "は使えません。ward_office か central を書いてください。",
+                  shown(*handled) + " is not ward_office or central.");
       }
     }
     p.category = code(root, "category", "分類", "category",
@@ -100,8 +101,8 @@ class Loader {
         p.identity = *parsed;
       } else {
         r_.report(r_.get(root, "identity_assurance", "", false), "identity_assurance",
-                  dq(*level) + "は使えません。none, account, mynumber_card_auth, mynumber_card_signature のどれかです。",
-                  dq(*level) + " is not one of none, account, mynumber_card_auth, "
+                  shown(*level) + "は使えません。none, account, mynumber_card_auth, mynumber_card_signature のどれかです。",
+                  shown(*level) + " is not one of none, account, mynumber_card_auth, "
                                "mynumber_card_signature.");
       }
     }
@@ -110,6 +111,7 @@ class Loader {
         static_cast<int>(r_.integer(root, "processing_days", "", true, 0, 365).value_or(0));
     p.processing_note = r_.localized(root, "processing_note", "", false).value_or(LocalizedText{});
     load_bring(root, p);
+    if (auto chain = read_approval(r_, root)) p.approval = std::move(*chain);
     const YAML::Node form = r_.get(root, "form", "", true);
     if (form.IsDefined()) {
       auto built = forms::build_form_spec(form, "form");
@@ -134,8 +136,8 @@ class Loader {
     if (directory_ && !known(*value)) {
       const std::string file = key == "department" ? kDepartmentsFile : kTaxonomyFile;
       r_.report(r_.get(root, key, "", false), key,
-                std::string(what_ja) + "コード" + dq(*value) + "は" + file + "にありません。",
-                "unknown " + std::string(what_en) + " code " + dq(*value) + " (not in " + file + ").");
+                std::string(what_ja) + "コード" + shown(*value) + "は" + file + "にありません。",
+                "unknown " + std::string(what_en) + " code " + shown(*value) + " (not in " + file + ").");
     }
     return *value;
   }
@@ -152,16 +154,16 @@ class Loader {
     for (std::size_t i = 0; i < p.search.readings.size(); ++i) {
       if (!is_hiragana_reading(p.search.readings[i])) {
         r_.report(readings[i], "search.readings[" + std::to_string(i) + "]",
-                  dq(p.search.readings[i]) + "は ひらがな だけで書いてください。",
-                  dq(p.search.readings[i]) + " must be written in hiragana only.");
+                  shown(p.search.readings[i]) + "は ひらがな だけで書いてください。",
+                  shown(p.search.readings[i]) + " must be written in hiragana only.");
       }
     }
     const YAML::Node romaji = r_.get(search, "romaji", "search", false);
     for (std::size_t i = 0; i < p.search.romaji.size(); ++i) {
       if (!is_romaji(p.search.romaji[i])) {
         r_.report(romaji[i], "search.romaji[" + std::to_string(i) + "]",
-                  dq(p.search.romaji[i]) + "は英小文字・数字・空白・ハイフンで書いてください。",
-                  dq(p.search.romaji[i]) + " must be lower-case ASCII letters, digits, spaces or hyphens.");
+                  shown(p.search.romaji[i]) + "は英小文字・数字・空白・ハイフンで書いてください。",
+                  shown(p.search.romaji[i]) + " must be lower-case ASCII letters, digits, spaces or hyphens.");
       }
     }
   }
@@ -174,8 +176,8 @@ class Loader {
       const std::string& event = (*events)[i];
       if (directory_ && !directory_->find_life_event(event)) {
         r_.report(node[i], "life_events[" + std::to_string(i) + "]",
-                  "ライフイベントコード" + dq(event) + "は" + kTaxonomyFile + "にありません。",
-                  "unknown life event code " + dq(event) + " (not in " + kTaxonomyFile + ").");
+                  "ライフイベントコード" + shown(event) + "は" + kTaxonomyFile + "にありません。",
+                  "unknown life event code " + shown(event) + " (not in " + kTaxonomyFile + ").");
       }
       p.life_events.push_back(event);
     }
@@ -236,8 +238,8 @@ class Loader {
       Attachment a;
       a.id = r_.id(item, "id", where, true).value_or("");
       if (!a.id.empty() && !ids.insert(a.id).second) {
-        r_.report(item, where, "添付書類ID" + dq(a.id) + "が重複しています。",
-                  "duplicate attachment id " + dq(a.id) + ".");
+        r_.report(item, where, "添付書類ID" + shown(a.id) + "が重複しています。",
+                  "duplicate attachment id " + shown(a.id) + ".");
       }
       a.name = r_.localized(item, "name", where, true).value_or(LocalizedText{});
       if (auto channels = r_.string_list(item, "required_for", where, false)) {
@@ -246,12 +248,12 @@ class Loader {
           const auto channel = channel_from_name((*channels)[k]);
           if (!channel) {
             r_.report(list[k], where + ".required_for",
-                      dq((*channels)[k]) + "は online, counter_pre_entry, mail のどれでもありません。",
-                      dq((*channels)[k]) + " is not online, counter_pre_entry or mail.");
+                      shown((*channels)[k]) + "は online, counter_pre_entry, mail のどれでもありません。",
+                      shown((*channels)[k]) + " is not online, counter_pre_entry or mail.");
           } else if (!p.channels.allows(*channel)) {
             r_.report(list[k], where + ".required_for",
-                      "この手続は" + dq((*channels)[k]) + "で受け付けていません（channels）。",
-                      "the procedure does not take " + dq((*channels)[k]) + " (see channels).");
+                      "この手続は" + shown((*channels)[k]) + "で受け付けていません（channels）。",
+                      "the procedure does not take " + shown((*channels)[k]) + " (see channels).");
           } else {
             a.required_for.push_back(*channel);
           }
@@ -263,8 +265,8 @@ class Loader {
           const forms::Field* f = p.form.find_field(*field);
           if (!f || f->type != FieldType::file) {
             r_.report(r_.get(item, "field", where, false), where + ".field",
-                      "フォームにファイル項目" + dq(*field) + "がありません。",
-                      "the form has no file field " + dq(*field) + ".");
+                      "フォームにファイル項目" + shown(*field) + "がありません。",
+                      "the form has no file field " + shown(*field) + ".");
           }
         }
       }
@@ -285,14 +287,14 @@ class Loader {
       const FieldType expected = applicant_type(role);
       if (!f || f->type != expected || path->find("[]") != std::string::npos) {
         r_.report(r_.get(node, role, "applicant", false), "applicant." + std::string(role),
-                  "フォームに種類" + dq(forms::field_type_name(expected)) + "の項目" + dq(*path) +
+                  "フォームに種類" + shown(forms::field_type_name(expected)) + "の項目" + shown(*path) +
                       "がありません（繰り返しグループの外の項目を書いてください）。",
-                  "the form has no " + dq(forms::field_type_name(expected)) + " field " +
-                      dq(*path) + " outside repeating groups.");
+                  "the form has no " + shown(forms::field_type_name(expected)) + " field " +
+                      shown(*path) + " outside repeating groups.");
       } else if (repeats_along(p.form, *path)) {
         r_.report(r_.get(node, role, "applicant", false), "applicant." + std::string(role),
-                  dq(*path) + "は繰り返しグループの中にあります。",
-                  dq(*path) + " is inside a repeating group.");
+                  shown(*path) + "は繰り返しグループの中にあります。",
+                  shown(*path) + " is inside a repeating group.");
       }
       return *path;
     };
@@ -319,8 +321,8 @@ class Loader {
     form.for_each_field([&](const forms::Field& field, const std::string& path) {
       if (field.prefill.card && path.find("[]") != std::string::npos) {
         r_.report_at(field.line, 0, "form",
-                     dq(path) + "は繰り返しグループの中なので、マイナンバーカードから転記できません。",
-                     dq(path) + " is inside a repeating group, so the My Number card cannot fill it.");
+                     shown(path) + "は繰り返しグループの中なので、マイナンバーカードから転記できません。",
+                     shown(path) + " is inside a repeating group, so the My Number card cannot fill it.");
       }
     });
   }

@@ -2,6 +2,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "forms/printable.h"
 #include "forms/spec_from_yaml.h"
 #include "spec_helpers.h"
 
@@ -269,6 +272,14 @@ TEST(SpecFromYaml, YamlSyntaxErrorHasItsLine) {
   EXPECT_THAT(built.problems[0].message_en, HasSubstr("YAML syntax error"));
 }
 
+TEST(SpecFromYaml, SyntaxErrorQuotingInvalidBytesIsShownSafely) {
+  // Found by fuzz_forms_spec: yaml-cpp's message repeats the byte after a bad escape.
+  const auto built = parse_form_spec("sections: \"\\\xd0\"\n");
+  ASSERT_EQ(built.problems.size(), 1u);
+  EXPECT_THAT(built.problems[0].message_en, HasSubstr("\\xD0"));
+  EXPECT_NO_THROW((void)nlohmann::json(built.problems[0].message()).dump());
+}
+
 TEST(SpecFromYaml, NestingLimits) {
   std::string yaml = "sections:\n  - id: s\n    title: {ja: s, en: s, easy: s}\n    fields:\n";
   std::string indent = "      ";
@@ -281,12 +292,29 @@ TEST(SpecFromYaml, NestingLimits) {
   EXPECT_THAT(problems_of(yaml), ::testing::Contains(HasSubstr("groups nest at most 3 deep")));
 }
 
+TEST(SpecFromYaml, InvalidUtf8InADefinitionIsAProblemShownSafely) {
+  const auto built = parse_form_spec(one_field("        type: text\n        label: {ja: \xff\xfe, en: Item, easy: こうもく}\n"));
+  ASSERT_EQ(built.problems.size(), 1u);
+  EXPECT_EQ(built.problems[0].line, 7);
+  EXPECT_THAT(built.problems[0].message_en, HasSubstr("not valid UTF-8: \"\\xFF\\xFE\""));
+  EXPECT_NO_THROW((void)nlohmann::json(built.problems[0].message()).dump());
+}
+
 TEST(SpecFromYaml, IdsAreSnakeCase) {
   EXPECT_TRUE(is_snake_case_id("birth_date"));
   EXPECT_TRUE(is_snake_case_id("fy2026"));
   for (const char* bad : {"", "BirthDate", "birth-date", "_x", "x_", "a__b", "1a", "生年月日"}) {
     EXPECT_FALSE(is_snake_case_id(bad)) << bad;
   }
+}
+
+TEST(Printable, EscapesWhatCannotBeShown) {
+  EXPECT_EQ(printable("住民票", 10), "住民票");
+  EXPECT_EQ(printable("a\x01" "b\x7f", 10), "a\\u{01}b\\u{7F}");
+  EXPECT_EQ(printable("a\xe3\x81", 10), "a\\xE3\\x81");
+  EXPECT_EQ(printable("a\u202Eb", 10), "a\\u{202E}b");
+  EXPECT_EQ(printable("あいうえお", 3), "あいう…");
+  EXPECT_EQ(shown("lable"), "\"lable\"");
 }
 
 }  // namespace
