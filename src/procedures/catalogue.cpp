@@ -12,10 +12,9 @@ namespace madoguchi::procedures {
 
 namespace {
 
-using forms::shown;
-
 using forms::Field;
 using forms::FieldType;
+using forms::shown;
 
 // Whether an answer of `source` is always an acceptable answer of `target`.
 bool compatible(const Field& target, const Field& source) {

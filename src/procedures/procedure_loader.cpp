@@ -12,9 +12,8 @@ namespace madoguchi::procedures {
 
 namespace {
 
-using forms::shown;
-
 using forms::FieldType;
+using forms::shown;
 using forms::SpecProblem;
 using forms::YamlReader;
 
