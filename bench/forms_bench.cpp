@@ -32,7 +32,7 @@ const forms::FormSpec& child_allowance_form() {
 
 const std::string& sample_text() {
   static const std::string text = [] {
-    std::ifstream in(std::string(MADOGUCHI_SOURCE_DIR) + "/tests/fixtures/procedures/samples/child_allowance.json");
+    std::ifstream in(std::string(MADOGUCHI_SOURCE_DIR) + "/demo/answers/child_allowance.json");
     std::stringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();

@@ -7,7 +7,7 @@
 namespace madoguchi::testing {
 
 nlohmann::json sample_answers(const std::string& procedure_id) {
-  std::ifstream in("tests/fixtures/procedures/samples/" + procedure_id + ".json");
+  std::ifstream in("demo/answers/" + procedure_id + ".json");
   if (!in) throw std::runtime_error("no sample answers for " + procedure_id);
   std::stringstream s;
   s << in.rdbuf();

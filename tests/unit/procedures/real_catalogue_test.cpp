@@ -1,6 +1,6 @@
 // The real catalogue in procedures/: it loads without problems, lists at least twelve
 // procedures, and every procedure accepts a realistic sample application
-// (tests/fixtures/procedures/samples/<id>.json) on 2026-11-22.
+// (demo/answers/<id>.json) on 2026-11-22.
 #include <filesystem>
 #include <fstream>
 
@@ -52,7 +52,7 @@ TEST(RealCatalogue, EveryProcedureAcceptsItsSample) {
   context.today = kToday;
   for (const auto& procedure : catalogue.all()) {
     SCOPED_TRACE(procedure.id);
-    const auto sample = std::filesystem::path("tests/fixtures/procedures/samples") / (procedure.id + ".json");
+    const auto sample = std::filesystem::path("demo/answers") / (procedure.id + ".json");
     ASSERT_TRUE(std::filesystem::exists(sample)) << "no sample for " << procedure.id;
     const auto result = forms::validate(procedure.form, read_json(sample), context);
     for (const auto& error : result.errors) {
@@ -71,7 +71,7 @@ TEST(RealCatalogue, SamplesAreNormalised) {
   const auto* residence = catalogue.find("residence_certificate");
   ASSERT_NE(residence, nullptr);
   const auto r = forms::validate(
-      residence->form, read_json("tests/fixtures/procedures/samples/residence_certificate.json"), context);
+      residence->form, read_json("demo/answers/residence_certificate.json"), context);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r.answers["requester_name"], "髙橋　美咲");                 // byte-exact
   EXPECT_EQ(r.answers["requester_name_kana"], "タカハシ ミサキ");        // hiragana to katakana
@@ -86,7 +86,7 @@ TEST(RealCatalogue, SamplesAreNormalised) {
   EXPECT_EQ(r.warnings.front().code, "character_outside_jis_x_0208");
 
   const auto* dog = catalogue.find("dog_registration");
-  const auto d = forms::validate(dog->form, read_json("tests/fixtures/procedures/samples/dog_registration.json"), context);
+  const auto d = forms::validate(dog->form, read_json("demo/answers/dog_registration.json"), context);
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d.answers["owner_postal_code"], "981-8660");
 }
