@@ -4,6 +4,7 @@
 // transaction: the row, its event and its revision together, or nothing.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "applications/application.h"
+#include "platform/db/connection.h"
 
 namespace madoguchi::applications {
 
@@ -51,6 +53,18 @@ class InvalidTransition : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Runs inside the transaction of a change, after the application row is
+// updated, with its new row version: what it writes (the case's own rows, the
+// audit entry) commits with the change or not at all.
+using WithinChange = std::function<void(platform::db::Connection&, int row_version)>;
+
+// What a back-office change may add to its transaction.
+struct ChangeOptions {
+  std::optional<std::string> due_on;    // a new due date (ISO), e.g. extended for the time spent correcting
+  std::vector<std::string> upload_ids;  // uploads the resubmitted answers claim (throws UploadUnavailable)
+  WithinChange within_transaction;
+};
+
 struct Revision {
   int revision = 0;
   nlohmann::json answers;
@@ -77,10 +91,16 @@ class ApplicationStore {
   // the application is no longer at expected_row_version, InvalidTransition
   // if the move is not allowed.
   virtual int change_status(int64_t id, int expected_row_version, Status to, const std::string& actor,
-                            const nlohmann::json& detail) = 0;
+                            const nlohmann::json& detail, const ChangeOptions& options = {}) = 0;
   // The citizen's corrected answers after a correction request: a new
   // answers revision, status resubmitted. Same errors as change_status.
-  virtual int resubmit(int64_t id, int expected_row_version, const nlohmann::json& answers, const std::string& note) = 0;
+  virtual int resubmit(int64_t id, int expected_row_version, const nlohmann::json& answers, const std::string& note,
+                       const ChangeOptions& options = {}) = 0;
+  // A change that keeps the status (an assignment, an approval step): a
+  // timeline event of `kind` and a new row version. Throws StaleRevision, or
+  // InvalidTransition when the application is unknown or already decided.
+  virtual int record_change(int64_t id, int expected_row_version, const std::string& kind, const std::string& actor,
+                            const nlohmann::json& detail, const ChangeOptions& options = {}) = 0;
 };
 
 }  // namespace madoguchi::applications

@@ -202,20 +202,38 @@ std::vector<Application> SqliteApplicationStore::list_for_account(int64_t accoun
   });
 }
 
+namespace {
+
+// What a back-office change adds to its transaction: a new due date, the
+// uploads it claims, then the caller's own writes.
+void finish_change(Connection& c, int64_t id, int row_version, const ChangeOptions& options) {
+  if (options.due_on) c.execute("UPDATE applications SET due_on = ? WHERE id = ?", {*options.due_on, id});
+  for (const auto& upload : options.upload_ids) {
+    if (c.execute("UPDATE uploads SET application_id = ? WHERE id = ? AND (application_id IS NULL OR application_id = ?)",
+                  {id, upload, id}) != 1) {
+      throw UploadUnavailable(upload);
+    }
+  }
+  if (options.within_transaction) options.within_transaction(c, row_version);
+}
+
+}  // namespace
+
 int SqliteApplicationStore::change_status(int64_t id, int expected_row_version, Status to, const std::string& actor,
-                                          const nlohmann::json& detail) {
+                                          const nlohmann::json& detail, const ChangeOptions& options) {
   return db_.write([&](Connection& c) {
     check_change(c, id, expected_row_version, to);
     std::string now = platform::now_iso();
     c.execute("UPDATE applications SET status = ?, row_version = row_version + 1, updated_at = ? WHERE id = ?",
               {to_string(to), now, id});
     add_event(c, id, now, "status_changed", to, actor, detail);
+    finish_change(c, id, expected_row_version + 1, options);
     return expected_row_version + 1;
   });
 }
 
 int SqliteApplicationStore::resubmit(int64_t id, int expected_row_version, const nlohmann::json& answers,
-                                     const std::string& note) {
+                                     const std::string& note, const ChangeOptions& options) {
   return db_.write([&](Connection& c) {
     check_change(c, id, expected_row_version, Status::resubmitted);
     std::string now = platform::now_iso();
@@ -225,6 +243,26 @@ int SqliteApplicationStore::resubmit(int64_t id, int expected_row_version, const
     c.execute("UPDATE applications SET status = ?, answers = ?, row_version = row_version + 1, updated_at = ? WHERE id = ?",
               {to_string(Status::resubmitted), answers.dump(), now, id});
     add_event(c, id, now, "resubmitted", Status::resubmitted, "citizen", {{"answers_revision", next->integer(0)}});
+    finish_change(c, id, expected_row_version + 1, options);
+    return expected_row_version + 1;
+  });
+}
+
+int SqliteApplicationStore::record_change(int64_t id, int expected_row_version, const std::string& kind,
+                                          const std::string& actor, const nlohmann::json& detail,
+                                          const ChangeOptions& options) {
+  return db_.write([&](Connection& c) {
+    auto row = c.query_one("SELECT status, row_version FROM applications WHERE id = ?", {id});
+    if (!row) throw InvalidTransition("no application " + std::to_string(id));
+    Status status = status_from_string(row->text(0)).value_or(Status::submitted);
+    if (row->integer(1) != expected_row_version) {
+      throw StaleRevision("application changed since row version " + std::to_string(expected_row_version));
+    }
+    if (is_final(status)) throw InvalidTransition("application is " + std::string(to_string(status)));
+    std::string now = platform::now_iso();
+    c.execute("UPDATE applications SET row_version = row_version + 1, updated_at = ? WHERE id = ?", {now, id});
+    add_event(c, id, now, kind, status, actor, detail);
+    finish_change(c, id, expected_row_version + 1, options);
     return expected_row_version + 1;
   });
 }

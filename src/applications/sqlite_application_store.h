@@ -20,8 +20,11 @@ class SqliteApplicationStore : public ApplicationStore {
   std::vector<Revision> revisions(int64_t application_id) override;
   std::vector<Application> list_for_account(int64_t account_id) override;
   int change_status(int64_t id, int expected_row_version, Status to, const std::string& actor,
-                    const nlohmann::json& detail) override;
-  int resubmit(int64_t id, int expected_row_version, const nlohmann::json& answers, const std::string& note) override;
+                    const nlohmann::json& detail, const ChangeOptions& options = {}) override;
+  int resubmit(int64_t id, int expected_row_version, const nlohmann::json& answers, const std::string& note,
+               const ChangeOptions& options = {}) override;
+  int record_change(int64_t id, int expected_row_version, const std::string& kind, const std::string& actor,
+                    const nlohmann::json& detail, const ChangeOptions& options = {}) override;
 
  private:
   platform::db::Database& db_;
