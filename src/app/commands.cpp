@@ -1,11 +1,16 @@
 #include "app/commands.h"
 
+#include <iostream>
+
 #include <CLI/CLI.hpp>
 
 #include "app/application.h"
+#include "app/audit_command.h"
 #include "app/check_procedures_command.h"
 #include "app/jp_command.h"
+#include "app/seed_command.h"
 #include "app/settings.h"
+#include "app/user_command.h"
 #include "platform/config_source.h"
 #include "platform/crypto.h"
 #include "platform/db/migrations.h"
@@ -46,6 +51,11 @@ int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err
   auto* migrate_cmd = cli.add_subcommand("migrate", "create or upgrade the database");
   add_common_options(migrate_cmd, overrides);
 
+  auto* seed_cmd = cli.add_subcommand("seed", "add demonstration data (staff accounts, applications)");
+  add_common_options(seed_cmd, overrides);
+  bool demo = false;
+  seed_cmd->add_flag("--demo", demo, "the demonstration data set")->required();
+
   auto* check_cmd = cli.add_subcommand("check-procedures", "check procedure definitions (file:line: message)");
   std::string procedures_dir;
   check_cmd->add_option("DIR", procedures_dir, "directory of procedure YAML files")->required();
@@ -53,6 +63,11 @@ int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err
   auto* jp_cmd = cli.add_subcommand("jp", "Japanese data tools: date, kana, chars, mynumber, corpnumber, phone, postal, address, holidays, age");
   std::vector<std::string> jp_args;
   jp_cmd->add_option("ARGS", jp_args, "what to check, e.g. date 令和8年11月22日")->required();
+
+  // identity: staff accounts and the audit log.
+  auto common = [&overrides](CLI::App* command) { add_common_options(command, overrides); };
+  UserCommand user_cmd(cli, common);
+  AuditCommand audit_cmd(cli, common);
 
   try {
     cli.parse(argc, argv);
@@ -71,6 +86,9 @@ int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err
       return application.serve();
     }
     if (*migrate_cmd) return migrate(settings, out);
+    if (*seed_cmd) return run_seed_demo(settings, out, err);
+    if (user_cmd.selected()) return user_cmd.run(settings, std::cin, out, err);
+    if (audit_cmd.selected()) return audit_cmd.run(settings, out, err);
   } catch (const platform::ConfigError& e) {
     err << "madoguchi: configuration error: " << e.what() << "\n";
     return 2;
