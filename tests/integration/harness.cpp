@@ -60,9 +60,10 @@ std::vector<std::string> environment_with(const std::map<std::string, std::strin
 }
 
 int spawn(const std::vector<std::string>& args, const std::map<std::string, std::string>& environment,
-          const std::filesystem::path& output) {
+          const std::filesystem::path& output, const std::filesystem::path* input = nullptr) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
+  if (input) posix_spawn_file_actions_addopen(&actions, 0, input->c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, output.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
   posix_spawn_file_actions_adddup2(&actions, 1, 2);
   std::vector<char*> argv;
@@ -236,6 +237,29 @@ std::pair<int, std::string> ServerProcess::run_command(const std::vector<std::st
   int code = wait_for(pid);
   std::string text = read_file(output);
   std::filesystem::remove(output);
+  return {code, text};
+}
+
+std::pair<int, std::string> ServerProcess::run_command_with_input(const std::vector<std::string>& args,
+                                                                  const std::string& input,
+                                                                  const std::map<std::string, std::string>& environment) {
+  static int counter = 0;
+  auto base = std::filesystem::temp_directory_path() /
+              ("madoguchi-cmd-in-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  auto input_file = base;
+  input_file += ".in";
+  auto output = base;
+  output += ".out";
+  {
+    std::ofstream in(input_file, std::ios::binary | std::ios::trunc);
+    in << input;
+  }
+  std::filesystem::remove(output);
+  int pid = spawn(args, environment, output, &input_file);
+  int code = wait_for(pid);
+  std::string text = read_file(output);
+  std::filesystem::remove(output);
+  std::filesystem::remove(input_file);
   return {code, text};
 }
 

@@ -69,6 +69,10 @@ class ServerProcess {
   // Runs the madoguchi binary with arguments; returns {exit code, stdout+stderr}.
   static std::pair<int, std::string> run_command(const std::vector<std::string>& args,
                                                  const std::map<std::string, std::string>& environment = {});
+  // As run_command, with `input` as the command's standard input.
+  static std::pair<int, std::string> run_command_with_input(const std::vector<std::string>& args,
+                                                            const std::string& input,
+                                                            const std::map<std::string, std::string>& environment = {});
 
  private:
   void start();
