@@ -3,13 +3,12 @@
 #include <cstdlib>
 #include <memory>
 
-#include "app/application.h"
+#include "app/migrated_database.h"
 #include "identity/audit_log.h"
 #include "identity/identity_module.h"
 #include "identity/session_store.h"
 #include "identity/staff_accounts.h"
 #include "platform/crypto.h"
-#include "platform/db/migrations.h"
 #include "platform/web/language.h"
 #include "procedures/directory.h"
 
@@ -21,21 +20,7 @@ using identity::FieldProblem;
 
 // The database and the identity services the commands need, opened on a migrated database.
 struct Accounts {
-  explicit Accounts(const Settings& settings) {
-    if (!std::filesystem::exists(settings.database_path())) {
-      throw std::runtime_error("データベースがありません。先に `madoguchi migrate` を実行してください。 / no database at " +
-                               settings.database_path().string() + "; run `madoguchi migrate` first");
-    }
-    {
-      platform::db::Connection check(settings.database_path(), platform::db::Connection::Mode::read_write);
-      auto pending = platform::db::pending_migrations(
-          check, platform::db::load_migrations(settings.source_root, migration_modules()));
-      if (!pending.empty()) {
-        throw std::runtime_error("未適用のマイグレーションがあります。`madoguchi migrate` を実行してください。 / " +
-                                 std::to_string(pending.size()) + " migration(s) not applied; run `madoguchi migrate`");
-      }
-    }
-    database = std::make_unique<platform::db::Database>(settings.database);
+  explicit Accounts(const Settings& settings) : database(open_migrated_database(settings)) {
     audit = std::make_unique<identity::AuditLog>(
         *database, platform::crypto::load_or_create_key(identity::audit_key_path(settings.keys_dir())));
     sessions = std::make_unique<identity::SessionStore>(*database);
