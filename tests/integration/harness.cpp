@@ -54,8 +54,8 @@ std::vector<std::string> environment_with(const std::map<std::string, std::strin
     if (entry.rfind("MADOGUCHI_", 0) == 0) continue;
     env.push_back(entry);
   }
-  env.push_back("MADOGUCHI_LOG_ACCESS=off");
   for (const auto& [k, v] : extra) env.push_back(k + "=" + v);
+  if (!extra.count("MADOGUCHI_LOG_ACCESS")) env.push_back("MADOGUCHI_LOG_ACCESS=off");
   return env;
 }
 

@@ -4,6 +4,7 @@
 
 #include <signal.h>
 
+#include <fstream>
 #include <thread>
 
 #include "harness.h"
@@ -143,4 +144,33 @@ TEST(ServerShutdown, NewConnectionsAreRefusedAfterStop) {
   int port = server.port();
   EXPECT_EQ(server.stop(SIGTERM), 0);
   EXPECT_THROW(RawSocket s(port), std::runtime_error);
+}
+
+TEST(AccessLog, JsonLinesWithoutQueryStringsOrSecretTokens) {
+  ServerOptions options;
+  auto log_file = std::filesystem::temp_directory_path() / ("madoguchi-access-" + std::to_string(::getpid()) + ".log");
+  std::filesystem::remove(log_file);
+  options.environment["MADOGUCHI_LOG_ACCESS"] = log_file.string();
+  {
+    ServerProcess server(options);
+    HttpClient http;
+    http.get(server.url("/healthz?secret=query-value"));
+    http.get(server.url("/account/verify/TOKEN-VALUE-123456"));
+    server.stop(SIGTERM);
+  }
+  std::ifstream in(log_file);
+  std::string line, all;
+  int lines = 0;
+  while (std::getline(in, line)) {
+    all += line + "\n";
+    auto entry = nlohmann::json::parse(line);
+    EXPECT_TRUE(entry.contains("status"));
+    EXPECT_TRUE(entry.contains("ms"));
+    ++lines;
+  }
+  EXPECT_GE(lines, 2);
+  EXPECT_EQ(all.find("query-value"), std::string::npos) << all;
+  EXPECT_EQ(all.find("TOKEN-VALUE-123456"), std::string::npos) << all;
+  EXPECT_NE(all.find("/account/verify/{token}"), std::string::npos) << all;
+  std::filesystem::remove(log_file);
 }

@@ -411,6 +411,27 @@ ServerState::RouteMetrics& ServerState::metrics_for(const std::string& route, co
   return route_metrics.emplace(std::move(key), handles).first->second;
 }
 
+namespace {
+
+// The path as logged: values of path parameters that carry secrets (one-time
+// tokens, resume codes) are replaced, so a link mailed to a citizen never
+// lands in the access log.
+std::string loggable_path(const Request& request) {
+  std::string path = request.path;
+  for (const auto& [name, value] : request.path_params) {
+    bool secret = name.find("token") != std::string::npos || name.find("code") != std::string::npos ||
+                  name.find("secret") != std::string::npos;
+    if (!secret || value.empty()) continue;
+    std::string placeholder = "{" + name + "}";
+    for (auto at = path.find(value); at != std::string::npos; at = path.find(value, at + placeholder.size())) {
+      path.replace(at, value.size(), placeholder);
+    }
+  }
+  return path;
+}
+
+}  // namespace
+
 void ServerState::record(const Request& request, const Response& response) const {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - request.received_at).count();
   static const std::string unmatched = "unmatched";
@@ -418,7 +439,7 @@ void ServerState::record(const Request& request, const Response& response) const
   auto& handles = metrics_for(route, request.method, response.status);
   handles.requests->add();
   handles.latency->observe(seconds);
-  log::access(request.method, request.path, route, response.status, response.body.size(), seconds * 1000,
+  log::access(request.method, loggable_path(request), route, response.status, response.body.size(), seconds * 1000,
               request.remote_address, request.request_id);
 }
 
