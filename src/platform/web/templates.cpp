@@ -1,6 +1,7 @@
 #include "platform/web/templates.h"
 
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 
@@ -54,13 +55,29 @@ TemplateEngine::TemplateEngine(const std::filesystem::path& directory) {
     auto name = std::filesystem::relative(entry.path(), directory).replace_extension().generic_string();
     templates_[name] = text.str();
   }
+  // The partials each template reaches, directly or through other partials.
+  static const std::regex partial_tag(R"(\{\{>\s*([^}\s]+)\s*\}\})");
+  for (const auto& [name, body] : templates_) {
+    auto& reached = partials_[name];
+    std::vector<const std::string*> pending = {&body};
+    while (!pending.empty()) {
+      const std::string& text = *pending.back();
+      pending.pop_back();
+      for (std::sregex_iterator it(text.begin(), text.end(), partial_tag), end; it != end; ++it) {
+        auto found = templates_.find((*it)[1].str());
+        if (found != templates_.end() && reached.emplace(found->first, found->second).second) {
+          pending.push_back(&found->second);
+        }
+      }
+    }
+  }
 }
 
 std::string TemplateEngine::render(const std::string& name, const nlohmann::json& context) const {
   const std::string& body = templates_.at(name);
   auto node = to_node(context);
   auto* map = boost::get<mstch::map>(&node);
-  return mstch::render(body, map ? *map : mstch::map{}, templates_);
+  return mstch::render(body, map ? *map : mstch::map{}, partials_.at(name));
 }
 
 }  // namespace madoguchi::platform::web

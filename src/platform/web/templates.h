@@ -1,7 +1,9 @@
 // Templates: mustache files under web/templates, loaded once at start and
 // rendered with an nlohmann::json context ({{x}} escapes HTML, {{{x}}} does
 // not and is only for markup we wrote). Every template is also a partial,
-// named by its path without the extension: {{> applications/summary}}.
+// named by its path without the extension: {{> applications/summary}}. A
+// render hands mstch only the partials that template can reach (mstch parses
+// every partial it is given on every render).
 #pragma once
 
 #include <filesystem>
@@ -23,6 +25,7 @@ class TemplateEngine {
 
  private:
   std::map<std::string, std::string> templates_;
+  std::map<std::string, std::map<std::string, std::string>> partials_;  // per template: those it reaches
 };
 
 }  // namespace madoguchi::platform::web
