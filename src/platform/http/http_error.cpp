@@ -25,7 +25,20 @@ nlohmann::json HttpError::to_json() const {
 Response render_error_as_json(const Request& request, const HttpError& error) {
   auto body = error.to_json();
   if (!request.request_id.empty()) body["request_id"] = request.request_id;
-  return Response::json(error.status(), body);
+  auto response = Response::json(error.status(), body);
+  add_error_headers(response, error);
+  return response;
+}
+
+void add_error_headers(Response& response, const HttpError& error) {
+  const auto& details = error.details();
+  if (!details.is_object()) return;
+  if (auto it = details.find("retry_after_seconds"); it != details.end() && it->is_number_integer()) {
+    response.headers.set("Retry-After", std::to_string(it->get<int>()));
+  }
+  if (auto it = details.find("allow"); it != details.end() && it->is_string()) {
+    response.headers.set("Allow", it->get<std::string>());
+  }
 }
 
 HttpError not_found() {

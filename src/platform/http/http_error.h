@@ -40,6 +40,8 @@ class HttpError : public std::runtime_error {
 // installs one that renders an HTML page for browsers.
 using ErrorRenderer = std::function<Response(const Request&, const HttpError&)>;
 Response render_error_as_json(const Request& request, const HttpError& error);
+// Headers an error implies, whatever its format (Retry-After for a 429, Allow for a 405).
+void add_error_headers(Response& response, const HttpError& error);
 
 // Common errors, so every endpoint words them the same way.
 HttpError not_found();

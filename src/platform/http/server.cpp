@@ -387,12 +387,6 @@ Handler ServerState::handler_for(const RouteMatch& match) const {
 Response ServerState::invoke(const Handler& handler, Request& request) const {
   Response response = handler(request);
   response.headers.set("X-Request-Id", request.request_id);
-  if (response.status == 405 && !response.headers.has("Allow")) {
-    auto m = router.match(request.method, request.path);
-    std::string allow;
-    for (const auto& method : m.allowed_methods) allow += (allow.empty() ? "" : ", ") + method;
-    if (!allow.empty()) response.headers.set("Allow", allow);
-  }
   record(request, response);
   return response;
 }

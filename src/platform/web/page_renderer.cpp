@@ -73,7 +73,9 @@ http::Response PageRenderer::error(const http::Request& request, const http::Htt
                             {"message_en", error.message_en()},
                             {"show_english", language != Language::en},
                             {"request_id", request.request_id}};
-  return page(request, "error", context, error.status());
+  auto response = page(request, "error", context, error.status());
+  http::add_error_headers(response, error);
+  return response;
 }
 
 }  // namespace madoguchi::platform::web
