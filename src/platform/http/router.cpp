@@ -73,6 +73,16 @@ void Router::post(std::string pattern, Handler handler, RouteOptions options) {
   add("POST", std::move(pattern), std::move(handler), options);
 }
 
+void Router::wrap(std::string_view method, std::string_view pattern, const std::function<Handler(Handler)>& decorate) {
+  for (auto& route : routes_) {
+    if (route->method == method && route->pattern == pattern) {
+      route->handler = decorate(std::move(route->handler));
+      return;
+    }
+  }
+  throw std::invalid_argument("no route " + std::string(method) + " " + std::string(pattern) + " to wrap");
+}
+
 RouteMatch Router::match(std::string_view method, std::string_view path) const {
   auto segments = split_path(path);
   RouteMatch result;

@@ -56,6 +56,11 @@ class Router {
   void get(std::string pattern, Handler handler, RouteOptions options = {});
   void post(std::string pattern, Handler handler, RouteOptions options = {});
 
+  // Replaces a registered route's handler with decorate(handler), so policy
+  // such as rate limits can be applied in one place after every module has
+  // registered. Throws std::invalid_argument if there is no such route.
+  void wrap(std::string_view method, std::string_view pattern, const std::function<Handler(Handler)>& decorate);
+
   RouteMatch match(std::string_view method, std::string_view path) const;
   std::vector<const Route*> routes() const;
 

@@ -65,3 +65,17 @@ TEST(Router, RejectsDuplicateAndMalformedPatterns) {
   EXPECT_THROW(r.get("x", named("b")), std::invalid_argument);
   EXPECT_THROW(r.get("/{rest*}/more", named("b")), std::invalid_argument);
 }
+
+TEST(Router, WrapDecoratesARegisteredRoute) {
+  Router r;
+  r.post("/login", named("login"));
+  r.wrap("POST", "/login", [](Handler inner) {
+    return [inner](Request& req) {
+      auto res = inner(req);
+      res.body = "wrapped " + res.body;
+      return res;
+    };
+  });
+  EXPECT_EQ(call(r, "POST", "/login"), "wrapped login");
+  EXPECT_THROW(r.wrap("GET", "/login", [](Handler h) { return h; }), std::invalid_argument);
+}
