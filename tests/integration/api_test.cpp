@@ -186,6 +186,18 @@ TEST_F(Api, UploadsAreSniffedAndClaimedOnce) {
   EXPECT_EQ(http.post(server->url("/api/v1/uploads"), "--x--", "multipart/form-data").status, 400);
 }
 
+TEST_F(Api, AnUploadRouteAcceptsMoreThanTheDefaultBodyLimitUpToItsOwn) {
+  std::string boundary = "----madoguchi-test";
+  std::string type = "multipart/form-data; boundary=" + boundary;
+  std::string two_megabytes = tiny_pdf() + std::string(2 * 1024 * 1024, ' ');
+  auto ok = http.post(server->url("/api/v1/uploads"), multipart_file("file", "scan.pdf", "application/pdf", two_megabytes, boundary), type);
+  EXPECT_EQ(ok.status, 201) << ok.body;
+  std::string eleven_megabytes = tiny_pdf() + std::string(11 * 1024 * 1024, ' ');
+  auto big = http.post(server->url("/api/v1/uploads"), multipart_file("file", "scan.pdf", "application/pdf", eleven_megabytes, boundary), type);
+  EXPECT_EQ(big.status, 413);
+  EXPECT_EQ(big.json()["error"]["code"], "payload_too_large");
+}
+
 TEST_F(Api, PostalCodeLookupFindsSendaiWards) {
   auto r = http.get(server->url("/api/v1/postal-codes/980-0811"));
   ASSERT_EQ(r.status, 200) << r.body;

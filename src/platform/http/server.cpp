@@ -4,6 +4,7 @@
 #include <cmath>
 #include <condition_variable>
 #include <csignal>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -138,7 +139,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
     state_ = State::awaiting;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.settings.max_header_bytes));
-    parser_->body_limit(server_.settings.max_body_bytes);
+    // Beast checks Content-Length against the body limit while parsing the
+    // header, but the route's own limit is only known after it (on_header).
+    // (Beast 1.74 compares a length with boost::none as "over the limit".)
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     arm_deadline(server_.settings.idle_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              [self = shared_from_this()](beast::error_code ec, size_t) { self->on_header(ec); });
