@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "applications/status.h"
+#include "platform/db/connection.h"
 
 namespace madoguchi::applications {
 
@@ -42,6 +44,19 @@ struct ApplicationEvent {
   nlohmann::json detail;
 };
 
+// What the citizen gets back once: the reference and the status secret.
+struct Submitted {
+  int64_t id = 0;
+  std::string reference;
+  std::string status_secret;
+  std::string submitted_at;
+  std::optional<std::string> due_on;
+};
+
+// Runs inside the transaction that stores a new application (not on a
+// replay): what it writes commits with the application or not at all.
+using WithinSubmission = std::function<void(platform::db::Connection&, const Submitted&)>;
+
 struct NewApplication {
   std::string procedure_id;
   int procedure_version = 0;
@@ -55,15 +70,8 @@ struct NewApplication {
   std::optional<int64_t> citizen_account_id;
   std::optional<std::string> due_on;
   std::vector<std::string> upload_ids;  // uploads this application claims
+  WithinSubmission within_transaction;   // e.g. the confirmation e-mail, the draft's link
 };
 
-// What the citizen gets back once: the reference and the status secret.
-struct Submitted {
-  int64_t id = 0;
-  std::string reference;
-  std::string status_secret;
-  std::string submitted_at;
-  std::optional<std::string> due_on;
-};
 
 }  // namespace madoguchi::applications

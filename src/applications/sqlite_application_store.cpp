@@ -139,6 +139,7 @@ SubmitOutcome SqliteApplicationStore::submit(const NewApplication& a, const std:
       c.execute("INSERT INTO idempotency_keys (key, request_hash, status, response, created_at) VALUES (?, ?, 201, ?, ?)",
                 {idem->key, idem->request_hash, submitted_to_json(s).dump(), now});
     }
+    if (a.within_transaction) a.within_transaction(c, s);
     return {SubmitOutcome::Kind::created, s};
   });
 }

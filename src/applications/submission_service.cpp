@@ -1,6 +1,8 @@
 #include "applications/submission_service.h"
 
 #include "applications/answer_paths.h"
+#include "applications/citizen_mail.h"
+#include "platform/log.h"
 #include "platform/time.h"
 
 namespace madoguchi::applications {
@@ -29,6 +31,11 @@ std::optional<procedures::Channel> channel_from_code(std::string_view code) {
 SubmissionService::SubmissionService(const procedures::Catalogue& catalogue, ApplicationStore& store,
                                      UploadStore& uploads, const jp::PostalDirectory* postal)
     : catalogue_(catalogue), store_(store), uploads_(uploads), postal_(postal) {}
+
+void SubmissionService::send_confirmations(notify::Outbox& outbox, std::string public_url) {
+  outbox_ = &outbox;
+  public_url_ = std::move(public_url);
+}
 
 forms::ValidationContext SubmissionService::context() const {
   forms::ValidationContext context;
@@ -95,6 +102,17 @@ SubmitOutcome SubmissionService::submit(const SubmissionRequest& request) {
       if (value.is_object() && value.contains("upload_id")) a.upload_ids.push_back(value["upload_id"].get<std::string>());
     });
   });
+  a.within_transaction = [this, &request, procedure, email = a.contact_email, channel = a.channel](
+                             platform::db::Connection& c, const Submitted& submitted) {
+    if (request.within_transaction) request.within_transaction(c, submitted);
+    if (!outbox_ || !email) return;
+    try {
+      outbox_->enqueue(c, receipt_mail(*procedure, catalogue_.directory(), submitted, channel, *email,
+                                       request.language, public_url_));
+    } catch (const notify::InvalidEmail& e) {
+      platform::log::warn("applications.receipt_mail.refused", {{"reference", submitted.reference}, {"field", e.field()}});
+    }
+  };
   return store_.submit(a, request.idempotency);
 }
 

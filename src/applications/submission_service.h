@@ -3,6 +3,9 @@
 // version, resolves file answers against real uploads, validates with the
 // form engine, derives the applicant, ward and due date, and stores it all
 // in one durable transaction (replaying an Idempotency-Key's first result).
+// Once confirmations are turned on, the applicant's confirmation e-mail is
+// put in the outbox in that same transaction, so it goes out if and only if
+// the application was stored.
 #pragma once
 
 #include <optional>
@@ -16,6 +19,8 @@
 #include "applications/upload_store.h"
 #include "forms/field_error.h"
 #include "forms/validation.h"
+#include "notify/outbox.h"
+#include "platform/web/language.h"
 #include "procedures/catalogue.h"
 
 namespace madoguchi::jp {
@@ -31,6 +36,8 @@ struct SubmissionRequest {
   procedures::Channel channel = procedures::Channel::online;
   std::optional<int64_t> citizen_account_id;
   std::optional<IdempotencyRequest> idempotency;
+  platform::web::Language language = platform::web::Language::ja;  // of the confirmation e-mail
+  WithinSubmission within_transaction;  // the caller's own writes that must commit with it
 };
 
 class SubmissionRejected : public std::runtime_error {
@@ -54,6 +61,10 @@ class SubmissionService {
   SubmissionService(const procedures::Catalogue& catalogue, ApplicationStore& store, UploadStore& uploads,
                     const jp::PostalDirectory* postal);
 
+  // From now on, mail the applicant (when the answers give an e-mail address)
+  // a confirmation through `outbox`, with links under `public_url`.
+  void send_confirmations(notify::Outbox& outbox, std::string public_url);
+
   // Throws SubmissionRejected, IdempotencyConflict or UploadUnavailable.
   SubmitOutcome submit(const SubmissionRequest& request);
 
@@ -71,6 +82,8 @@ class SubmissionService {
   ApplicationStore& store_;
   UploadStore& uploads_;
   const jp::PostalDirectory* postal_;
+  notify::Outbox* outbox_ = nullptr;
+  std::string public_url_;
 };
 
 }  // namespace madoguchi::applications

@@ -60,7 +60,8 @@ std::string clean_filename(std::string_view name) {
 UploadStore::UploadStore(platform::db::Database& database, std::filesystem::path directory)
     : db_(database), directory_(std::move(directory)) {}
 
-Upload UploadStore::save(std::string_view data, std::string_view filename, std::string_view declared_type) {
+Upload UploadStore::save(std::string_view data, std::string_view filename, std::string_view declared_type,
+                         std::optional<int64_t> draft_id) {
   if (data.empty()) throw UploadRejected("empty_file", "ファイルが空です。", "The file is empty.");
   auto sniffed = sniff_content(data);
   if (!sniffed) {
@@ -86,8 +87,9 @@ Upload UploadStore::save(std::string_view data, std::string_view filename, std::
   std::filesystem::create_directories(path.parent_path());
   if (!std::filesystem::exists(path)) write_durably(path, data);
   db_.write([&](Connection& c) {
-    c.execute("INSERT INTO uploads (id, sha256, size, media_type, filename, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-              {upload.id, upload.sha256, upload.size, upload.media_type, upload.filename, upload.created_at});
+    c.execute(
+        "INSERT INTO uploads (id, sha256, size, media_type, filename, created_at, draft_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {upload.id, upload.sha256, upload.size, upload.media_type, upload.filename, upload.created_at, draft_id});
   });
   return upload;
 }
@@ -106,15 +108,19 @@ std::filesystem::path UploadStore::path_of(const Upload& upload) const {
 }
 
 size_t UploadStore::purge_unclaimed(std::chrono::seconds max_age) {
+  std::string now = platform::now_iso();
   std::string cutoff = platform::iso_timestamp(platform::Clock::now() - max_age);
+  constexpr std::string_view kStale =
+      "WHERE application_id IS NULL AND created_at < ? AND (draft_id IS NULL OR draft_id NOT IN "
+      "(SELECT id FROM application_drafts WHERE application_id IS NULL AND expires_at > ?))";
   auto stale = db_.write([&](Connection& c) {
     std::vector<Upload> rows;
-    for (const auto& r : c.query("SELECT id, sha256, size, media_type, filename, created_at, application_id FROM uploads "
-                                 "WHERE application_id IS NULL AND created_at < ?",
-                                 {cutoff})) {
+    for (const auto& r : c.query("SELECT id, sha256, size, media_type, filename, created_at, application_id FROM uploads " +
+                                     std::string(kStale),
+                                 {cutoff, now})) {
       rows.push_back(from_row(r));
     }
-    c.execute("DELETE FROM uploads WHERE application_id IS NULL AND created_at < ?", {cutoff});
+    c.execute("DELETE FROM uploads " + std::string(kStale), {cutoff, now});
     return rows;
   });
   for (const auto& upload : stale) {

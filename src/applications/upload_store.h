@@ -1,7 +1,8 @@
 // UploadStore: files citizens attach. Content is sniffed first (never the
 // client's word), written durably (fsync of the file and its directory)
 // under DATA/uploads by its SHA-256, then recorded; an application claims it
-// on submission. Unclaimed uploads older than a day are purged.
+// on submission. An upload made from a draft's page is kept while the draft
+// lives; other unclaimed uploads are purged once older than max_age.
 #pragma once
 
 #include <chrono>
@@ -44,10 +45,12 @@ class UploadStore {
 
   // Throws UploadRejected for an empty file, an unknown content type, or a
   // name or declared type that disagrees with the content.
-  Upload save(std::string_view data, std::string_view filename, std::string_view declared_type);
+  Upload save(std::string_view data, std::string_view filename, std::string_view declared_type,
+              std::optional<int64_t> draft_id = std::nullopt);
   std::optional<Upload> find(std::string_view id);
   std::filesystem::path path_of(const Upload& upload) const;
-  // Deletes rows and files of uploads never claimed and older than max_age.
+  // Deletes rows and files of uploads never claimed, older than max_age and
+  // not held by a draft that is still open.
   size_t purge_unclaimed(std::chrono::seconds max_age);
 
  private:

@@ -1,0 +1,87 @@
+#include "applications/draft_rules.h"
+
+#include "jp/kana.h"
+
+namespace madoguchi::applications {
+
+namespace {
+
+constexpr std::string_view kUpper = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+constexpr std::string_view kLower = "0123456789abcdefghjkmnpqrstvwxyz";
+
+int symbol_of(char c) {
+  if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  if (c == 'O') c = '0';
+  if (c == 'I' || c == 'L') c = '1';
+  auto pos = kUpper.find(c);
+  return pos == std::string_view::npos ? -1 : static_cast<int>(pos);
+}
+
+}  // namespace
+
+std::string make_draft_public_id(std::span<const uint8_t> random) {
+  std::string out;
+  uint32_t buffer = 0;
+  int bits = 0;
+  for (size_t i = 0; i < random.size() && out.size() < 16; ++i) {
+    buffer = (buffer << 8) | random[i];
+    bits += 8;
+    while (bits >= 5 && out.size() < 16) {
+      out.push_back(kLower[(buffer >> (bits - 5)) & 31]);
+      bits -= 5;
+    }
+  }
+  return out;
+}
+
+bool is_draft_public_id(std::string_view text) {
+  if (text.size() != 16) return false;
+  for (char c : text) {
+    if (kLower.find(c) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
+std::string draft_cookie_name(std::string_view public_id) { return "mdg_draft_" + std::string(public_id); }
+
+std::string draft_path(std::string_view public_id) { return "/apply/" + std::string(public_id); }
+
+std::string make_resume_code(uint64_t random) {
+  std::string out;
+  for (int i = 0; i < 12; ++i) {
+    if (i > 0 && i % 4 == 0) out.push_back('-');
+    out.push_back(kUpper[(random >> (5 * (11 - i))) & 31]);
+  }
+  return out;
+}
+
+std::optional<std::string> parse_resume_code(std::string_view text) {
+  if (text.size() > 100) return std::nullopt;
+  auto ascii = jp::normalize_width(text);
+  if (!ascii.ok()) return std::nullopt;
+  std::string symbols;
+  for (char c : ascii.value()) {
+    if (c == '-' || c == ' ' || c == '_') continue;
+    int s = symbol_of(c);
+    if (s < 0) return std::nullopt;
+    symbols.push_back(kUpper[static_cast<size_t>(s)]);
+  }
+  if (symbols.size() != 12) return std::nullopt;
+  return symbols.substr(0, 4) + "-" + symbols.substr(4, 4) + "-" + symbols.substr(8, 4);
+}
+
+platform::Clock::time_point draft_expiry(platform::Clock::time_point saved, std::chrono::seconds lifetime) {
+  return saved + lifetime;
+}
+
+bool draft_expired(const std::string& expires_at, platform::Clock::time_point now) {
+  return platform::parse_iso_timestamp(expires_at) <= now;
+}
+
+VersionCheck check_version(int draft_version, std::optional<int> posted_version, int current_version) {
+  if (posted_version && *posted_version != current_version) return VersionCheck::page_outdated;
+  if (draft_version != current_version) return VersionCheck::review_needed;
+  return VersionCheck::current;
+}
+
+}  // namespace madoguchi::applications

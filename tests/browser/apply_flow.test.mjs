@@ -1,0 +1,144 @@
+// The main journey at a phone and a desktop width, with JavaScript on and
+// off: search in hiragana → the procedure → a form with one wrong answer,
+// corrected → check answers → submit → receipt (and its PDF) → status; the
+// confirmation e-mail reaches the local SMTP server; someone who only has
+// the reference and the birth date sees the status from another device.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, startSmtpSink, launchBrowser, newDevice, closeDevice, check, next, pdfText, tinyPng, widths,
+} from './support.mjs';
+
+let server;
+let smtp;
+let chrome;
+
+before(async () => {
+  smtp = await startSmtpSink();
+  server = await startServer({
+    MADOGUCHI_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    MADOGUCHI_SMTP_STARTTLS: 'never',
+    MADOGUCHI_PUBLIC_URL: 'https://madoguchi.example.jp',
+  });
+  chrome = await launchBrowser();
+});
+
+after(async () => {
+  await chrome?.close();
+  server?.stop();
+  smtp?.stop();
+});
+
+for (const width of widths) {
+  for (const javaScript of [true, false]) {
+    const mode = javaScript ? 'JavaScript on' : 'JavaScript off';
+    test(`a citizen applies for a residence certificate at ${width}px with ${mode}`, async () => {
+      const device = await newDevice(chrome.browser, { width, javaScript });
+      const { page } = device;
+      try {
+        const email = `misaki.${width}.${javaScript ? 'js' : 'nojs'}@example.jp`;
+
+        await page.goto(server.url + '/');
+        await check(device, 'home');
+        await page.fill('#search-q', 'じゅうみんひょう');
+        await page.locator('.search-form button[type=submit]').click();
+        await page.waitForURL(/\/search\?q=/);
+        await check(device, 'search');
+        const first = page.locator('.card__title a').first();
+        assert.equal(await first.textContent(), '住民票の写し等の交付請求');
+        await first.click();
+
+        await page.waitForURL(/\/procedures\/residence_certificate$/);
+        await check(device, 'procedure');
+        await page.getByRole('button', { name: '申請を始める' }).click();
+
+        await page.waitForURL(/\/step\/requester$/);
+        await check(device, 'form');
+        await page.fill('#f-requester_name', '髙橋　美咲');
+        await page.fill('#f-requester_name_kana', 'たかはし みさき');
+        await page.fill('#f-requester_birth_date', '平成32年4月5日');
+        await page.fill('#f-requester_address', '仙台市青葉区国分町3-7-1');
+        await page.fill('#f-requester_phone', '022-261-1111');
+        await page.fill('#f-requester_email', email);
+        await page.check('#f-relationship-0');
+        await next(page);
+
+        await check(device, 'form-errors');
+        const summary = page.locator('.error-summary li a');
+        assert.equal(await summary.count(), 1, 'exactly the one wrong answer is reported');
+        assert.equal(await summary.first().getAttribute('href'), '#f-requester_birth_date');
+        assert.match(await page.locator('#f-requester_birth_date-error').textContent(), /平成は31年まで/);
+        assert.equal(await page.inputValue('#f-requester_name'), '髙橋　美咲', 'the other answers are kept');
+        await summary.first().click();
+        await page.fill('#f-requester_birth_date', '平成2年4月5日');
+        await next(page);
+
+        await page.waitForURL(/\/step\/certificate$/);
+        await check(device, 'form-certificate');
+        await page.check('#f-certificate_type-0');
+        await page.check('#f-household_scope-0');
+        await page.check('#f-included_items-0');
+        await page.fill('#f-copies', '2');
+        await page.selectOption('#f-purpose', 'pension_insurance');
+        await page.fill('#f-submit_to', '日本年金機構');
+        await next(page);
+
+        await page.waitForURL(/\/step\/identity$/);
+        await check(device, 'form-identity');
+        await page.setInputFiles('#f-identity_document', { name: 'license.png', mimeType: 'image/png', buffer: tinyPng });
+        await next(page);
+
+        await page.waitForURL(/\/check$/);
+        await check(device, 'check');
+        const answers = await page.locator('main').textContent();
+        for (const expected of ['髙橋　美咲', '平成2年（1990年）4月5日', '本人', '世帯全員', '2通', 'license.png']) {
+          assert.ok(answers.includes(expected), `the check page shows ${expected}`);
+        }
+        await page.getByRole('button', { name: 'この内容で申請する' }).click();
+
+        await page.waitForURL(/\/receipt$/);
+        await check(device, 'receipt');
+        const reference = (await page.locator('[data-reference]').textContent()).trim();
+        assert.match(reference, /^MDG-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+        const pdfHref = await page.getByRole('link', { name: /受付票（PDF）/ }).getAttribute('href');
+        const pdf = await device.context.request.get(server.url + pdfHref);
+        assert.equal(pdf.status(), 200);
+        assert.equal(pdf.headers()['content-type'], 'application/pdf');
+        const text = pdfText(await pdf.body());
+        for (const expected of [reference, '住民票の写し等の交付請求', '髙橋', '平成2年', '日本年金機構', '世帯全員', '国分町']) {
+          assert.ok(text.includes(expected), `the receipt PDF contains ${expected}`);
+        }
+
+        await page.getByRole('link', { name: '申請状況を見る' }).click();
+        await page.waitForURL(new RegExp(`/status/${reference}$`));
+        await check(device, 'status');
+        assert.match(await page.locator('.status-badge').textContent(), /受付済み/);
+
+        const mail = await smtp.waitFor((m) => m.rcpt_tos.includes(email));
+        assert.ok(mail.subject.includes(reference), 'the confirmation names the reference');
+        assert.ok(mail.text.includes(`https://madoguchi.example.jp/status?reference=${reference}`));
+
+        const other = await newDevice(chrome.browser, { width, javaScript });
+        try {
+          await other.page.goto(`${server.url}/status/${reference}`);
+          await other.page.waitForURL(/\/status\?reference=/);
+          await check(other, 'status-lookup');
+          assert.equal(await other.page.inputValue('#status-reference'), reference);
+          await other.page.fill('#status-birth-date', '1990-04-06');
+          await other.page.getByRole('button', { name: '状況を確認する' }).click();
+          await check(other, 'status-lookup-error');
+          assert.match(await other.page.locator('.error-summary').textContent(), /組み合わせが見つかりません/);
+          await other.page.fill('#status-birth-date', '平成2年4月5日');
+          await other.page.getByRole('button', { name: '状況を確認する' }).click();
+          await other.page.waitForURL(new RegExp(`/status/${reference}$`));
+          assert.match(await other.page.locator('main').textContent(), /住民票の写し等の交付請求/);
+        } finally {
+          await closeDevice(other);
+        }
+      } finally {
+        await closeDevice(device);
+      }
+    });
+  }
+}

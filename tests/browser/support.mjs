@@ -1,0 +1,200 @@
+// Shared by the browser tests: the real madoguchi server on a free port with
+// a fresh data directory, a local SMTP sink (Debian's python3-aiosmtpd),
+// Debian's chromium through playwright-core, axe-core run on every page
+// visited, and screenshots when MADOGUCHI_SCREENSHOTS names a directory.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+export const binary = process.env.MADOGUCHI_BINARY || join(root, 'build', 'madoguchi');
+export const widths = [375, 1280];
+
+function waitForLine(child, pattern, what) {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${buffer}`)), 30000);
+    const onData = (chunk) => {
+      buffer += chunk.toString();
+      const m = buffer.match(pattern);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${what} exited with ${code}: ${buffer}`)));
+  });
+}
+
+// A local SMTP server writing each message it receives as JSON into a directory.
+export async function startSmtpSink() {
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-mail-'));
+  const child = spawn('/usr/bin/python3', [join(root, 'tests/fixtures/notify/smtp_sink.py'), '--port', '0', '--out', dir],
+                      { stdio: ['ignore', 'pipe', 'pipe'] });
+  const [, port] = await waitForLine(child, /READY (\d+)/, 'the SMTP sink');
+  return {
+    port: Number(port),
+    dir,
+    messages() {
+      return readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+        .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+    },
+    async waitFor(predicate, timeoutMs = 30000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = this.messages().find(predicate);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error('no matching e-mail arrived');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    },
+    stop() {
+      child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// The real server: migrate a fresh data directory, then serve on a free port.
+export async function startServer(environment = {}) {
+  const data = mkdtempSync(join(tmpdir(), 'madoguchi-browser-'));
+  const env = { MADOGUCHI_LOG_ACCESS: 'off', ...process.env, ...environment };
+  const migrate = spawnSync(binary, ['migrate', '--data', data], { env, encoding: 'utf8' });
+  assert.equal(migrate.status, 0, migrate.stdout + migrate.stderr);
+  const child = spawn(binary, ['serve', '--port', '0', '--data', data], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stderr.on('data', (chunk) => { log += chunk.toString(); });
+  const [, port] = await waitForLine(child, /"event":"server_started".*"port":(\d+)/, 'madoguchi');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    data,
+    // The application log so far (errors name the request, never personal data).
+    log: () => log,
+    stop() {
+      child.kill('SIGTERM');
+      rmSync(data, { recursive: true, force: true });
+    },
+  };
+}
+
+// Debian's chromium; playwright gives each launch a fresh, temporary profile.
+export async function launchBrowser() {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+    },
+  };
+}
+
+// A browser profile ("device") at a width, with JavaScript on or off.
+export async function newDevice(browser, { width, javaScript = true, locale = 'ja-JP' }) {
+  const context = await browser.newContext({
+    viewport: { width, height: width < 600 ? 800 : 900 },
+    javaScriptEnabled: javaScript,
+    locale,
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text()); });
+  return { browser, context, page, problems, width, javaScript, checker: null };
+}
+
+async function violations(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+}
+
+// axe-core needs scripts; a page shown with JavaScript off is checked as it
+// was rendered, in a second page with scripts on but the site's own scripts
+// blocked (so nothing changes the markup) and the site's styles applied.
+async function checkerFor(device) {
+  if (!device.checker) {
+    const context = await device.browser.newContext({
+      viewport: device.page.viewportSize(),
+      locale: 'ja-JP',
+    });
+    await context.route('**/*.js', (route) => route.abort());
+    device.checker = await context.newPage();
+  }
+  const html = await device.page.content();
+  const origin = new URL(device.page.url()).origin;
+  await device.checker.setContent(html.replace(/<head>/i, `<head><base href="${origin}/">`), { waitUntil: 'load' });
+  return device.checker;
+}
+
+const visited = new Set();
+
+// Checks the page the device is on: axe-core (WCAG 2.1 A and AA) finds
+// nothing, the page has a title and a language, and no script failed.
+// Saves a screenshot as NAME-WIDTH-js|nojs.png when asked to.
+export async function check(device, name) {
+  const { page } = device;
+  const result = await violations(device.javaScript ? page : await checkerFor(device));
+  assert.deepEqual(result, [], `axe found problems on ${name} (${page.url()}): ${JSON.stringify(result, null, 2)}`);
+  assert.ok((await page.title()).length > 0, `${name} has a title`);
+  assert.ok(await page.getAttribute('html', 'lang'), `${name} declares its language`);
+  assert.deepEqual(device.problems, [], `script errors on ${name}`);
+  visited.add(`${name}@${device.width}${device.javaScript ? '' : '/nojs'}`);
+  const dir = process.env.MADOGUCHI_SCREENSHOTS;
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    const suffix = `${device.width}-${device.javaScript ? 'js' : 'nojs'}`;
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const tile = device.width < 600 ? 1200 : 1000;
+    for (let y = 0, i = 0; y < height; y += tile, i += 1) {
+      const clip = { x: 0, y, width: device.width, height: Math.min(tile, height - y) };
+      await page.screenshot({ path: join(dir, `${name}-${suffix}-${i}.png`), fullPage: true, clip });
+    }
+  }
+}
+
+export function pagesChecked() {
+  return [...visited];
+}
+
+// Text of a PDF, as pdftotext reads it.
+export function pdfText(bytes) {
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-pdf-'));
+  try {
+    const file = join(dir, 'receipt.pdf');
+    writeFileSync(file, bytes);
+    const out = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    assert.equal(out.status, 0, out.stderr);
+    return out.stdout;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Clicks the page's main "continue" button (the visible one).
+export async function next(page) {
+  await page.locator('button[name="_action"][value="continue"]:not(.visually-hidden)').click();
+}
+
+// A one-pixel PNG, for upload tests.
+export const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+export async function closeDevice(device) {
+  if (device.checker) await device.checker.context().close();
+  await device.context.close();
+}

@@ -1,0 +1,84 @@
+#include "web_client.h"
+
+#include <curl/curl.h>
+
+#include <regex>
+
+namespace madoguchi::testing {
+
+namespace {
+
+std::string encode(const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::string body;
+  for (const auto& [key, value] : fields) {
+    char* k = curl_easy_escape(nullptr, key.data(), static_cast<int>(key.size()));
+    char* v = curl_easy_escape(nullptr, value.data(), static_cast<int>(value.size()));
+    body += (body.empty() ? "" : "&") + std::string(k) + "=" + v;
+    curl_free(k);
+    curl_free(v);
+  }
+  return body;
+}
+
+const std::vector<std::string> kHtml = {"Accept: text/html"};
+
+}  // namespace
+
+HttpResult WebClient::get(const std::string& path) {
+  auto r = http_.get(server_.url(path), kHtml);
+  if (r.header("content-type").rfind("text/html", 0) == 0) last_body_ = r.body;
+  return r;
+}
+
+std::string WebClient::csrf() const {
+  std::smatch m;
+  static const std::regex token(R"re(name="_csrf" value="([^"]+)")re");
+  return std::regex_search(last_body_, m, token) ? m[1].str() : std::string();
+}
+
+HttpResult WebClient::post(const std::string& path, std::vector<std::pair<std::string, std::string>> fields,
+                           bool with_csrf) {
+  if (with_csrf) fields.emplace_back("_csrf", csrf());
+  auto r = http_.post(server_.url(path), encode(fields), "application/x-www-form-urlencoded", kHtml);
+  if (r.header("content-type").rfind("text/html", 0) == 0) last_body_ = r.body;
+  return r;
+}
+
+HttpResult WebClient::post_multipart(const std::string& path, std::vector<std::pair<std::string, std::string>> fields,
+                                     const std::vector<FilePart>& files) {
+  const std::string boundary = "----madoguchi-test-boundary";
+  fields.emplace_back("_csrf", csrf());
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  }
+  for (const auto& f : files) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.name + "\"; filename=\"" + f.filename +
+            "\"\r\nContent-Type: " + f.content_type + "\r\n\r\n" + f.data + "\r\n";
+  }
+  body += "--" + boundary + "--\r\n";
+  auto r = http_.post(server_.url(path), body, "multipart/form-data; boundary=" + boundary, kHtml);
+  if (r.header("content-type").rfind("text/html", 0) == 0) last_body_ = r.body;
+  return r;
+}
+
+std::string WebClient::start(const std::string& procedure) {
+  get("/procedures/" + procedure);
+  auto r = post("/procedures/" + procedure + "/start", {{"channel", "online"}});
+  std::string location = r.header("location");
+  auto step = location.find("/step/");
+  return step == std::string::npos ? std::string() : location.substr(0, step);
+}
+
+std::string attribute_of(const std::string& html, const std::string& id, const std::string& attribute) {
+  auto at = html.find("id=\"" + id + "\"");
+  if (at == std::string::npos) return {};
+  auto start = html.rfind('<', at);
+  auto end = html.find('>', at);
+  std::string tag = html.substr(start, end - start);
+  std::smatch m;
+  std::regex pattern(attribute + "=\"([^\"]*)\"");
+  return std::regex_search(tag, m, pattern) ? m[1].str() : std::string();
+}
+
+}  // namespace madoguchi::testing

@@ -1,0 +1,47 @@
+// A browser without JavaScript for the citizen web integration tests: it
+// asks for HTML, remembers cookies, reads the CSRF token from the last page,
+// posts forms (urlencoded or multipart with files) and follows the flow of
+// one procedure's draft.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "harness.h"
+
+namespace madoguchi::testing {
+
+struct FilePart {
+  std::string name;
+  std::string filename;
+  std::string content_type;
+  std::string data;
+};
+
+class WebClient {
+ public:
+  explicit WebClient(const ServerProcess& server) : server_(server) {}
+
+  HttpResult get(const std::string& path);
+  // Posts `fields` (the CSRF token of the last page is added unless with_csrf is false).
+  HttpResult post(const std::string& path, std::vector<std::pair<std::string, std::string>> fields,
+                  bool with_csrf = true);
+  HttpResult post_multipart(const std::string& path, std::vector<std::pair<std::string, std::string>> fields,
+                            const std::vector<FilePart>& files);
+
+  // Starts a draft of `procedure` online; returns its path, "/apply/{id}".
+  std::string start(const std::string& procedure);
+  const std::string& last_body() const { return last_body_; }
+  std::string csrf() const;
+
+ private:
+  const ServerProcess& server_;
+  HttpClient http_;
+  std::string last_body_;
+};
+
+// The value of the first `attribute="…"` on the element with id `id` in `html`.
+std::string attribute_of(const std::string& html, const std::string& id, const std::string& attribute);
+
+}  // namespace madoguchi::testing
