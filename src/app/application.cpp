@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "app/health.h"
+#include "insight/stats_routes.h"
 #include "applications/api_routes.h"
 #include "platform/crypto.h"
 #include "platform/db/migrations.h"
@@ -67,11 +68,27 @@ Application::Application(Settings settings) : settings_(std::move(settings)) {
   pages_ = std::make_unique<platform::web::PageRenderer>(*templates_, *messages_);
   csrf_ = std::make_unique<platform::web::Csrf>(platform::crypto::load_or_create_key(settings_.keys_dir() / "csrf.key"),
                                                 settings_.https(), "mdg_session");
+  identity_ = std::make_unique<identity::IdentityModule>(
+      *database_, outbox_, *pages_, identity::IdentitySettings{settings_.keys_dir(), settings_.public_url, settings_.https(), "/account"});
   catalogue_ = load_catalogue(settings_.procedures_dir());
   postal_ = load_postal(settings_.postal_table());
   applications_ = std::make_unique<applications::SqliteApplicationStore>(*database_);
   uploads_ = std::make_unique<applications::UploadStore>(*database_, settings_.uploads_dir());
   submissions_ = std::make_unique<applications::SubmissionService>(*catalogue_, *applications_, *uploads_, postal_.get());
+  submissions_->send_confirmations(outbox_, settings_.public_url);
+  search_ = std::make_unique<applications::ProcedureSearch>(*catalogue_);
+  drafts_ = std::make_unique<applications::DraftStore>(*database_, settings_.draft_lifetime);
+  attempts_ = std::make_unique<applications::AccessAttempts>(*database_);
+  grants_ = std::make_unique<applications::StatusGrant>(
+      platform::crypto::load_or_create_key(settings_.keys_dir() / "status.key"));
+  web_ = std::make_unique<applications::WebDependencies>(applications::WebDependencies{
+      *catalogue_, *search_, *submissions_, *applications_, *uploads_, *drafts_, *attempts_, *grants_, outbox_,
+      *database_, *pages_, identity_->access(), settings_.public_url, settings_.https()});
+  casework_ = std::make_unique<casework::CaseworkModule>(
+      casework::CaseworkDependencies{*database_, *applications_, *uploads_, *submissions_, *grants_, *catalogue_,
+                                     *identity_, *pages_},
+      casework::CaseworkSettings{settings_.keys_dir(), settings_.public_url});
+  stats_ = std::make_unique<insight::StatsReader>(*database_, *catalogue_);
   register_routes();
 }
 
@@ -79,8 +96,12 @@ Application::~Application() = default;
 
 void Application::register_routes() {
   register_health_routes(router_, *database_, metrics_);
+  identity_->register_routes(router_);
   applications::register_api_routes(router_, {*catalogue_, *submissions_, *applications_, *uploads_, postal_.get(),
                                               settings_.source_root / "docs/api/openapi.json"});
+  applications::register_web_routes(router_, *web_);
+  casework_->register_routes(router_);
+  insight::register_stats_routes(router_, *stats_);
   router_.get("/static/{path*}",
               platform::http::static_files({
                   {"/static/vendor/design-tokens", settings_.node_modules_dir() / "@digital-go-jp/design-tokens/dist"},
@@ -94,6 +115,7 @@ int Application::serve() {
   server.use(platform::http::security_headers());
   server.use(platform::web::language_middleware(settings_.https()));
   server.use(csrf_->middleware());
+  server.use(identity_->middleware());
   server.set_error_renderer(
       [this](const platform::http::Request& request, const platform::http::HttpError& error) {
         return pages_->error(request, error);

@@ -11,6 +11,10 @@
 #include "applications/sqlite_application_store.h"
 #include "applications/submission_service.h"
 #include "applications/upload_store.h"
+#include "applications/web_routes.h"
+#include "casework/casework_module.h"
+#include "identity/identity_module.h"
+#include "insight/stats_reader.h"
 #include "jp/postal.h"
 #include "notify/mailer.h"
 #include "notify/outbox.h"
@@ -50,11 +54,19 @@ class Application {
   std::unique_ptr<platform::web::Messages> messages_;
   std::unique_ptr<platform::web::PageRenderer> pages_;
   std::unique_ptr<platform::web::Csrf> csrf_;
+  std::unique_ptr<identity::IdentityModule> identity_;
   std::unique_ptr<procedures::Catalogue> catalogue_;
   std::unique_ptr<jp::PostalDirectory> postal_;
   std::unique_ptr<applications::SqliteApplicationStore> applications_;
   std::unique_ptr<applications::UploadStore> uploads_;
   std::unique_ptr<applications::SubmissionService> submissions_;
+  std::unique_ptr<applications::ProcedureSearch> search_;
+  std::unique_ptr<applications::DraftStore> drafts_;
+  std::unique_ptr<applications::AccessAttempts> attempts_;
+  std::unique_ptr<applications::StatusGrant> grants_;
+  std::unique_ptr<applications::WebDependencies> web_;
+  std::unique_ptr<casework::CaseworkModule> casework_;
+  std::unique_ptr<insight::StatsReader> stats_;
   platform::http::Router router_;
 };
 

@@ -51,6 +51,8 @@ Settings load_settings(const CommandLineOverrides& overrides) {
     throw platform::ConfigError(e.what());
   }
 
+  s.draft_lifetime = std::chrono::hours(24 * source.get_int("applications.draft_lifetime_days", 30, 1, 365));
+
   source.reject_unknown_keys();
 
   if (overrides.data_dir) s.data_dir = *overrides.data_dir;

@@ -3,6 +3,7 @@
 // variables, then passed to the modules as plain structs.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -23,6 +24,7 @@ struct Settings {
   platform::db::DatabaseSettings database;
   platform::log::Settings log;
   notify::SmtpSettings smtp;
+  std::chrono::seconds draft_lifetime{30 * 24 * 3600};  // how long a saved web draft is kept
 
   std::filesystem::path database_path() const { return data_dir / "madoguchi.db"; }
   std::filesystem::path keys_dir() const { return data_dir / "keys"; }

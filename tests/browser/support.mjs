@@ -62,12 +62,18 @@ export async function startSmtpSink() {
   };
 }
 
+// Runs a madoguchi subcommand (e.g. `user add`) to completion; it must succeed.
+export function runCommand(args, input = undefined, environment = {}) {
+  const env = { MADOGUCHI_LOG_ACCESS: 'off', ...process.env, ...environment };
+  const result = spawnSync(binary, args, { env, input, encoding: 'utf8' });
+  assert.equal(result.status, 0, `madoguchi ${args.join(' ')}: ${result.stdout}${result.stderr}`);
+}
+
 // The real server: migrate a fresh data directory, then serve on a free port.
 export async function startServer(environment = {}) {
   const data = mkdtempSync(join(tmpdir(), 'madoguchi-browser-'));
   const env = { MADOGUCHI_LOG_ACCESS: 'off', ...process.env, ...environment };
-  const migrate = spawnSync(binary, ['migrate', '--data', data], { env, encoding: 'utf8' });
-  assert.equal(migrate.status, 0, migrate.stdout + migrate.stderr);
+  runCommand(['migrate', '--data', data], undefined, environment);
   const child = spawn(binary, ['serve', '--port', '0', '--data', data], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stderr.on('data', (chunk) => { log += chunk.toString(); });

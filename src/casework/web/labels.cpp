@@ -1,0 +1,67 @@
+#include "casework/web/labels.h"
+
+#include "applications/display_text.h"
+#include "platform/time.h"
+
+namespace madoguchi::casework {
+
+using platform::web::Language;
+
+std::string Labels::text(std::string_view key) const { return messages.text(language, "casework." + std::string(key)); }
+
+std::string Labels::status(applications::Status status) const {
+  const auto& w = applications::words(status);
+  return language == Language::en ? w.en : w.ja;
+}
+
+std::string Labels::channel(std::string_view code) const { return text("channel." + std::string(code)); }
+
+std::string Labels::ward(const std::optional<std::string>& code) const {
+  if (!code) return text("ward_none");
+  const auto* ward = catalogue.directory().find_ward(*code);
+  return ward ? applications::pick(ward->name, language) : *code;
+}
+
+std::string Labels::department(std::string_view code) const {
+  const auto* department = catalogue.directory().find_department(code);
+  return department ? applications::pick(department->name, language) : std::string(code);
+}
+
+std::string Labels::procedure(std::string_view id) const {
+  const auto* procedure = catalogue.find(id);
+  return procedure ? applications::pick(procedure->name, language) : std::string(id);
+}
+
+std::string Labels::step(procedures::ApprovalStepKind kind) const {
+  return text("step." + std::string(procedures::approval_step_name(kind)));
+}
+
+std::string Labels::due(DueState state) const { return text("due_state." + std::string(due_state_name(state))); }
+
+std::string Labels::event(std::string_view kind) const {
+  std::string key = "casework.event." + std::string(kind);
+  std::string label = messages.text(language, key);
+  return label == key ? std::string(kind) : label;
+}
+
+std::string Labels::instant(std::string_view iso_timestamp) const {
+  try {
+    auto t = platform::parse_iso_timestamp(std::string(iso_timestamp)) + std::chrono::hours(9);
+    std::string text = platform::iso_timestamp(t);  // the Japan wall clock, written as if UTC
+    return text.substr(0, 10) + " " + text.substr(11, 5);
+  } catch (const std::invalid_argument&) {
+    return std::string(iso_timestamp);
+  }
+}
+
+std::string fill(std::string text, std::initializer_list<std::pair<std::string_view, std::string>> values) {
+  for (const auto& [name, value] : values) {
+    std::string token = "{" + std::string(name) + "}";
+    for (size_t at = text.find(token); at != std::string::npos; at = text.find(token, at + value.size())) {
+      text.replace(at, token.size(), value);
+    }
+  }
+  return text;
+}
+
+}  // namespace madoguchi::casework
