@@ -3,10 +3,12 @@
 #include <stdexcept>
 
 #include "app/health.h"
-#include "insight/stats_routes.h"
+#include "app/migrated_database.h"
 #include "applications/api_routes.h"
+#include "insight/stats_routes.h"
 #include "platform/crypto.h"
 #include "platform/db/migrations.h"
+#include "platform/http/rate_limiter.h"
 #include "platform/http/security_headers.h"
 #include "platform/http/server.h"
 #include "platform/http/static_files.h"
@@ -22,20 +24,6 @@ const std::vector<std::string>& migration_modules() {
 }
 
 namespace {
-
-void require_migrated(const Settings& settings) {
-  if (!std::filesystem::exists(settings.database_path())) {
-    throw std::runtime_error("no database at " + settings.database_path().string() +
-                             "; run `madoguchi migrate --data " + settings.data_dir.string() + "` first");
-  }
-  platform::db::Connection check(settings.database_path(), platform::db::Connection::Mode::read_write);
-  auto pending = platform::db::pending_migrations(
-      check, platform::db::load_migrations(settings.source_root, migration_modules()));
-  if (!pending.empty()) {
-    throw std::runtime_error(std::to_string(pending.size()) + " migration(s) not applied; run `madoguchi migrate --data " +
-                             settings.data_dir.string() + "`");
-  }
-}
 
 std::unique_ptr<procedures::Catalogue> load_catalogue(const std::filesystem::path& dir) {
   auto loaded = procedures::load_catalogue(dir);
@@ -56,8 +44,7 @@ std::unique_ptr<jp::PostalDirectory> load_postal(const std::filesystem::path& fi
 }  // namespace
 
 Application::Application(Settings settings) : settings_(std::move(settings)) {
-  require_migrated(settings_);
-  database_ = std::make_unique<platform::db::Database>(settings_.database, &metrics_);
+  database_ = open_migrated_database(settings_, &metrics_);
   if (settings_.smtp.configured()) {
     smtp_ = std::make_unique<notify::SmtpTransport>(settings_.smtp);
     mailer_ = std::make_unique<notify::Mailer>(*database_, outbox_, *smtp_,
@@ -102,12 +89,33 @@ void Application::register_routes() {
   applications::register_web_routes(router_, *web_);
   casework_->register_routes(router_);
   insight::register_stats_routes(router_, *stats_);
+  limit_guessable_routes();
   router_.get("/static/{path*}",
               platform::http::static_files({
                   {"/static/vendor/design-tokens", settings_.node_modules_dir() / "@digital-go-jp/design-tokens/dist"},
                   {"/static/vendor/jsqr", settings_.node_modules_dir() / "jsqr/dist"},
                   {"/static", settings_.web_dir() / "static"},
               }));
+}
+
+// Sign-in, status look-ups by secret and e-mail sending can be abused by
+// trying again and again: each allows settings_.attempts_per_minute per client
+// address (accounts also lock, and look-ups count failures, on their own).
+void Application::limit_guessable_routes() {
+  static const std::pair<const char*, const char*> kRoutes[] = {
+      {"POST", "/staff/login"},       {"POST", "/staff/login/code"},
+      {"POST", "/account/login"},
+      {"POST", "/account/register"},  {"POST", "/account/forgot"},
+      {"POST", "/account/reset"},     {"POST", "/status"},
+      {"POST", "/resume"},            {"POST", "/apply/{draft}/saved/email"},
+      {"GET", "/api/v1/applications/{reference}"},
+  };
+  attempts_limiter_ = std::make_unique<platform::http::RateLimiter>(settings_.attempts_per_minute, std::chrono::seconds(60));
+  for (const auto& [method, pattern] : kRoutes) {
+    router_.wrap(method, pattern, [this](platform::http::Handler handler) {
+      return platform::http::rate_limited(*attempts_limiter_, std::move(handler));
+    });
+  }
 }
 
 int Application::serve() {

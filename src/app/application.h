@@ -20,6 +20,7 @@
 #include "notify/outbox.h"
 #include "notify/smtp_transport.h"
 #include "platform/db/database.h"
+#include "platform/http/rate_limiter.h"
 #include "platform/http/router.h"
 #include "platform/metrics.h"
 #include "platform/web/csrf.h"
@@ -43,6 +44,7 @@ class Application {
 
  private:
   void register_routes();
+  void limit_guessable_routes();
 
   Settings settings_;
   platform::Metrics metrics_;
@@ -67,6 +69,7 @@ class Application {
   std::unique_ptr<applications::WebDependencies> web_;
   std::unique_ptr<casework::CaseworkModule> casework_;
   std::unique_ptr<insight::StatsReader> stats_;
+  std::unique_ptr<platform::http::RateLimiter> attempts_limiter_;
   platform::http::Router router_;
 };
 

@@ -1,10 +1,32 @@
 #include "app/settings.h"
 
 #include <cstdlib>
+#include <sstream>
 
 #include "platform/config_source.h"
+#include "platform/http/client_address.h"
 
 namespace madoguchi::app {
+
+namespace {
+
+// "10.0.0.5, 10.0.0.6" → each address, checked.
+std::vector<std::string> trusted_proxies(const std::string& list) {
+  std::vector<std::string> out;
+  std::stringstream stream(list);
+  for (std::string item; std::getline(stream, item, ',');) {
+    auto first = item.find_first_not_of(" \t");
+    if (first == std::string::npos) continue;
+    item = item.substr(first, item.find_last_not_of(" \t") - first + 1);
+    if (!platform::http::is_ip_address(item)) {
+      throw platform::ConfigError("server.trusted_proxies: \"" + item + "\" is not an IP address");
+    }
+    out.push_back(item);
+  }
+  return out;
+}
+
+}  // namespace
 
 Settings load_settings(const CommandLineOverrides& overrides) {
   std::optional<std::filesystem::path> file = overrides.config_file;
@@ -30,6 +52,8 @@ Settings load_settings(const CommandLineOverrides& overrides) {
   http.request_timeout = std::chrono::seconds(source.get_int("server.request_timeout_seconds", 30, 1, 3600));
   http.idle_timeout = std::chrono::seconds(source.get_int("server.idle_timeout_seconds", 15, 1, 3600));
   http.shutdown_grace = std::chrono::seconds(source.get_int("server.shutdown_grace_seconds", 20, 0, 3600));
+  http.trusted_proxies = trusted_proxies(source.get_string("server.trusted_proxies", ""));
+  s.attempts_per_minute = static_cast<int>(source.get_int("server.attempts_per_minute", 30, 1, 100000));
 
   s.database.max_batch = static_cast<size_t>(source.get_int("database.max_batch", 256, 1, 100000));
   s.database.busy_timeout_ms = static_cast<int>(source.get_int("database.busy_timeout_ms", 5000, 0, 600000));

@@ -25,6 +25,7 @@ struct Settings {
   platform::log::Settings log;
   notify::SmtpSettings smtp;
   std::chrono::seconds draft_lifetime{30 * 24 * 3600};  // how long a saved web draft is kept
+  int attempts_per_minute = 30;  // per client and route, on sign-in and look-ups by secret
 
   std::filesystem::path database_path() const { return data_dir / "madoguchi.db"; }
   std::filesystem::path keys_dir() const { return data_dir / "keys"; }

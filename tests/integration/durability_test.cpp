@@ -15,7 +15,11 @@
 using namespace madoguchi::testing;
 
 TEST(Durability, SigkillDuringLoadLosesNoAcknowledgedApplication) {
-  ServerProcess server;
+  // Every acknowledged application is looked up afterwards, many more than one
+  // client may try in a minute.
+  ServerOptions options;
+  options.environment = {{"MADOGUCHI_SERVER_ATTEMPTS_PER_MINUTE", "100000"}};
+  ServerProcess server(options);
   std::string url = server.url("/api/v1/procedures/child_allowance/applications");
   nlohmann::json body = {{"answers", sample_answers("child_allowance")}};
   std::mutex mutex;

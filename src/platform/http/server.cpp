@@ -1,5 +1,6 @@
 #include "platform/http/server.h"
 
+
 #include <atomic>
 #include <cmath>
 #include <condition_variable>
@@ -14,6 +15,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "platform/http/client_address.h"
 #include "platform/http/url.h"
 #include "platform/log.h"
 #include "platform/worker_pool.h"
@@ -224,7 +226,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
                           std::string_view(field.value().data(), field.value().size()));
     }
     request.body = std::move(message.body());
-    request.remote_address = remote_;
+    request.remote_address =
+        client_address(remote_, request.headers.get("x-forwarded-for").value_or(""), server_.settings.trusted_proxies);
     request.request_id = new_request_id();
     request.path_params = std::move(match_.params);
     if (match_.route) request.route = match_.route->pattern;

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "platform/http/http_error.h"
 #include "platform/http/router.h"
@@ -29,6 +30,7 @@ struct ServerSettings {
   std::chrono::seconds request_timeout{30};  // to receive a whole request: 408
   std::chrono::seconds idle_timeout{15};     // keep-alive wait for the next request
   std::chrono::seconds shutdown_grace{20};   // in-flight requests get this long
+  std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For names the client
 };
 
 class Server {
