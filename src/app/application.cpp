@@ -130,6 +130,10 @@ int Application::serve() {
       });
   if (mailer_) mailer_->start();
   server.start();
+  if (settings_.server.port == 0 && settings_.public_url.ends_with(":0")) {
+    platform::log::warn("public_url_unset", {{"message", "public_url is not set and the port is chosen at random: links in "
+                                                         "e-mail and the QR codes on notices will not work"}});
+  }
   server.run_until_signal();
   if (mailer_) mailer_->stop();
   database_->stop();

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, startSmtpSink, launchBrowser, newDevice, closeDevice, check, next, pdfText, tinyPng, widths,
+  startServerWithMail, launchBrowser, newDevice, closeDevice, check, next, pdfText, savePdfPages, tinyPng, widths,
 } from './support.mjs';
 
 let server;
@@ -14,12 +14,7 @@ let smtp;
 let chrome;
 
 before(async () => {
-  smtp = await startSmtpSink();
-  server = await startServer({
-    MADOGUCHI_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-    MADOGUCHI_SMTP_STARTTLS: 'never',
-    MADOGUCHI_PUBLIC_URL: 'https://madoguchi.example.jp',
-  });
+  ({ server, smtp } = await startServerWithMail());
   chrome = await launchBrowser();
 });
 
@@ -106,6 +101,7 @@ for (const width of widths) {
         assert.equal(pdf.status(), 200);
         assert.equal(pdf.headers()['content-type'], 'application/pdf');
         const text = pdfText(await pdf.body());
+        savePdfPages(await pdf.body(), `receipt-pdf-${width}-${javaScript ? 'js' : 'nojs'}`);
         for (const expected of [reference, '住民票の写し等の交付請求', '髙橋', '平成2年', '日本年金機構', '世帯全員', '国分町']) {
           assert.ok(text.includes(expected), `the receipt PDF contains ${expected}`);
         }

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launchBrowser, newDevice, closeDevice, check, runCommand } from './support.mjs';
+import { startServer, launchBrowser, newDevice, closeDevice, check, runCommand, savePdfPages } from './support.mjs';
 
 const password = 'correct horse battery';
 
@@ -41,7 +41,7 @@ async function staffDevice(login) {
 }
 
 before(async () => {
-  server = await startServer();
+  server = await startServer({ MADOGUCHI_PUBLIC_URL: 'https://madoguchi.example.jp' });
   base = server.url;
   addStaff('sato', 'processor', 'environment_waste');
   addStaff('suzuki', 'approver', 'environment_waste');
@@ -148,12 +148,13 @@ test('submit, correct, approve, download the signed notice and verify it', async
   await download.saveAs(pdfPath);
   const pdf = readFileSync(pdfPath);
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  savePdfPages(pdf, 'notice-pdf');
 
   // Anyone checks it on the public verification page, on a phone.
   const publicDevice = await device(375);
   const publicPage = publicDevice.page;
   await publicPage.goto(`${base}/verify/${code}`);
-  await check(publicDevice, 'verify-375');
+  await check(publicDevice, 'verify');
   assert.match(await publicPage.locator('.verify-result').innerText(), /本物の文書です/);
   assert.match(await publicPage.locator('main').innerText(), /髙橋　﨑子/);
   await publicPage.setInputFiles('#verify-pdf', pdfPath);
@@ -172,5 +173,5 @@ test('submit, correct, approve, download the signed notice and verify it', async
 
   const wide = await device(1280);
   await wide.page.goto(`${base}/verify/${code}`);
-  await check(wide, 'verify-1280');
+  await check(wide, 'verify');
 });

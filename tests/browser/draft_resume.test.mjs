@@ -5,19 +5,14 @@
 // device can no longer open it and is told why.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startSmtpSink, launchBrowser, newDevice, closeDevice, check, next, widths } from './support.mjs';
+import { startServerWithMail, launchBrowser, newDevice, closeDevice, check, next, widths } from './support.mjs';
 
 let server;
 let smtp;
 let chrome;
 
 before(async () => {
-  smtp = await startSmtpSink();
-  server = await startServer({
-    MADOGUCHI_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-    MADOGUCHI_SMTP_STARTTLS: 'never',
-    MADOGUCHI_PUBLIC_URL: 'https://madoguchi.example.jp',
-  });
+  ({ server, smtp } = await startServerWithMail());
   chrome = await launchBrowser();
 });
 

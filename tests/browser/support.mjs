@@ -90,6 +90,18 @@ export async function startServer(environment = {}) {
   };
 }
 
+// The server with its e-mail going to a local SMTP sink, and links in that
+// e-mail naming a public https address, as the citizen flows need.
+export async function startServerWithMail() {
+  const smtp = await startSmtpSink();
+  const server = await startServer({
+    MADOGUCHI_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    MADOGUCHI_SMTP_STARTTLS: 'never',
+    MADOGUCHI_PUBLIC_URL: 'https://madoguchi.example.jp',
+  });
+  return { server, smtp };
+}
+
 // Debian's chromium; playwright gives each launch a fresh, temporary profile.
 export async function launchBrowser() {
   const browser = await chromium.launch({
@@ -189,6 +201,18 @@ export function pdfText(bytes) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+// With MADOGUCHI_SCREENSHOTS set, saves each page of a PDF there as
+// NAME-N.png (pdftoppm at 100 dpi), to be looked at like the pages.
+export function savePdfPages(bytes, name) {
+  const dir = process.env.MADOGUCHI_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, bytes);
+  const out = spawnSync('pdftoppm', ['-r', '100', '-png', file, join(dir, name)], { encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
 }
 
 // Clicks the page's main "continue" button (the visible one).

@@ -126,16 +126,25 @@ Response show_page(const WebDependencies& deps, const Request& request, const Op
   return render(deps, request, "citizen/form_page", title, std::move(context), status);
 }
 
-const forms::Section* section_of_request(const OpenDraft& open, const Request& request) {
-  return open.procedure->form.find_section(request.param("section"));
-}
+// The draft and the page of its form that the request names (404 for a page the form does not have).
+struct OpenStep {
+  OpenDraft open;
+  const forms::Section* section;
+};
 
-Response step_get(const WebDependencies& deps, Request& request) {
+std::variant<OpenStep, Response> open_step(const WebDependencies& deps, const Request& request) {
   auto opened = open_draft(deps, request);
   if (auto* refusal = std::get_if<Response>(&opened)) return std::move(*refusal);
   auto& open = std::get<OpenDraft>(opened);
-  const auto* section = section_of_request(open, request);
+  const auto* section = open.procedure->form.find_section(request.param("section"));
   if (!section) throw platform::http::not_found();
+  return OpenStep{std::move(open), section};
+}
+
+Response step_get(const WebDependencies& deps, Request& request) {
+  auto opened = open_step(deps, request);
+  if (auto* refusal = std::get_if<Response>(&opened)) return std::move(*refusal);
+  auto& [open, section] = std::get<OpenStep>(opened);
   const auto& p = *open.procedure;
   nlohmann::json answers = current_answers(p, open.draft.answers);
   std::vector<forms::FieldError> errors;
@@ -258,11 +267,9 @@ bool change_entries(const procedures::Procedure& p, const forms::Section& sectio
 }
 
 Response step_post(const WebDependencies& deps, Request& request) {
-  auto opened = open_draft(deps, request);
+  auto opened = open_step(deps, request);
   if (auto* refusal = std::get_if<Response>(&opened)) return std::move(*refusal);
-  auto& open = std::get<OpenDraft>(opened);
-  const auto* section = section_of_request(open, request);
-  if (!section) throw platform::http::not_found();
+  auto& [open, section] = std::get<OpenStep>(opened);
   const auto& p = *open.procedure;
   PagePost post = read_page_post(request);
 
