@@ -93,7 +93,6 @@ void Application::register_routes() {
   router_.get("/static/{path*}",
               platform::http::static_files({
                   {"/static/vendor/design-tokens", settings_.node_modules_dir() / "@digital-go-jp/design-tokens/dist"},
-                  {"/static/vendor/jsqr", settings_.node_modules_dir() / "jsqr/dist"},
                   {"/static", settings_.web_dir() / "static"},
               }));
 }
