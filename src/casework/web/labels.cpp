@@ -54,6 +54,24 @@ std::string Labels::instant(std::string_view iso_timestamp) const {
   }
 }
 
+std::string clerk_day(std::string_view iso_date, Language language) {
+  static constexpr const char* kJapanese[] = {"日", "月", "火", "水", "木", "金", "土"};
+  static constexpr const char* kEnglish[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  auto date = parse_iso_date(iso_date);
+  if (!date) return std::string(iso_date);
+  unsigned weekday = std::chrono::weekday(std::chrono::sys_days(*date)).c_encoding();
+  int year = static_cast<int>(date->year());
+  unsigned month = static_cast<unsigned>(date->month());
+  unsigned dom = static_cast<unsigned>(date->day());
+  if (language == Language::en) {
+    return std::string(kEnglish[weekday]) + " " + std::to_string(dom) + " " + kMonths[month - 1] + " " +
+           std::to_string(year);
+  }
+  return std::to_string(year) + "/" + std::to_string(month) + "/" + std::to_string(dom) + "(" + kJapanese[weekday] + ")";
+}
+
 std::string fill(std::string text, std::initializer_list<std::pair<std::string_view, std::string>> values) {
   for (const auto& [name, value] : values) {
     std::string token = "{" + std::string(name) + "}";

@@ -16,6 +16,10 @@
 
 namespace madoguchi::casework {
 
+// A day as clerks read it at a glance: "2026/11/26(木)", "Thu 26 Nov 2026";
+// the text itself when it is not an ISO date.
+std::string clerk_day(std::string_view iso_date, platform::web::Language language);
+
 struct Labels {
   const platform::web::Messages& messages;
   platform::web::Language language;
@@ -33,6 +37,7 @@ struct Labels {
   std::string event(std::string_view kind) const;
   // "2026-11-22 14:05" in Japan time.
   std::string instant(std::string_view iso_timestamp) const;
+  std::string day(std::string_view iso_date) const { return clerk_day(iso_date, language); }
 };
 
 // `text` with each "{name}" replaced by its value.
