@@ -3,37 +3,24 @@
 // corrected → check answers → submit → receipt (and its PDF) → status; the
 // confirmation e-mail reaches the local SMTP server; someone who only has
 // the reference and the birth date sees the status from another device.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServerWithMail, launchBrowser, newDevice, closeDevice, check, next, pdfText, savePdfPages, tinyPng, widths,
+  useServerAndBrowser, newDevice, closeDevice, check, next, pdfText, savePdfPages, tinyPng, widths,
 } from './support.mjs';
 
-let server;
-let smtp;
-let chrome;
-
-before(async () => {
-  ({ server, smtp } = await startServerWithMail());
-  chrome = await launchBrowser();
-});
-
-after(async () => {
-  await chrome?.close();
-  server?.stop();
-  smtp?.stop();
-});
+const env = useServerAndBrowser({ mail: true });
 
 for (const width of widths) {
   for (const javaScript of [true, false]) {
     const mode = javaScript ? 'JavaScript on' : 'JavaScript off';
     test(`a citizen applies for a residence certificate at ${width}px with ${mode}`, async () => {
-      const device = await newDevice(chrome.browser, { width, javaScript });
+      const device = await newDevice(env.chrome.browser, { width, javaScript });
       const { page } = device;
       try {
         const email = `misaki.${width}.${javaScript ? 'js' : 'nojs'}@example.jp`;
 
-        await page.goto(server.url + '/');
+        await page.goto(env.server.url + '/');
         await check(device, 'home');
         await page.fill('#search-q', 'じゅうみんひょう');
         await page.locator('.search-form button[type=submit]').click();
@@ -97,7 +84,7 @@ for (const width of widths) {
         assert.match(reference, /^MDG-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
         const pdfHref = await page.getByRole('link', { name: /受付票（PDF）/ }).getAttribute('href');
-        const pdf = await device.context.request.get(server.url + pdfHref);
+        const pdf = await device.context.request.get(env.server.url + pdfHref);
         assert.equal(pdf.status(), 200);
         assert.equal(pdf.headers()['content-type'], 'application/pdf');
         const text = pdfText(await pdf.body());
@@ -111,13 +98,13 @@ for (const width of widths) {
         await check(device, 'status');
         assert.match(await page.locator('.status-badge').textContent(), /受付済み/);
 
-        const mail = await smtp.waitFor((m) => m.rcpt_tos.includes(email));
+        const mail = await env.smtp.waitFor((m) => m.rcpt_tos.includes(email));
         assert.ok(mail.subject.includes(reference), 'the confirmation names the reference');
         assert.ok(mail.text.includes(`https://madoguchi.example.jp/status?reference=${reference}`));
 
-        const other = await newDevice(chrome.browser, { width, javaScript });
+        const other = await newDevice(env.chrome.browser, { width, javaScript });
         try {
-          await other.page.goto(`${server.url}/status/${reference}`);
+          await other.page.goto(`${env.server.url}/status/${reference}`);
           await other.page.waitForURL(/\/status\?reference=/);
           await check(other, 'status-lookup');
           assert.equal(await other.page.inputValue('#status-reference'), reference);

@@ -3,36 +3,22 @@
 // is) is saved half-way; the resume code is shown and e-mailed; another
 // device opens the draft with the code and finds every answer; the first
 // device can no longer open it and is told why.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServerWithMail, launchBrowser, newDevice, closeDevice, check, next, widths } from './support.mjs';
+import { useServerAndBrowser, newDevice, closeDevice, check, next, widths } from './support.mjs';
 
-let server;
-let smtp;
-let chrome;
-
-before(async () => {
-  ({ server, smtp } = await startServerWithMail());
-  chrome = await launchBrowser();
-});
-
-after(async () => {
-  if (process.env.MADOGUCHI_SHOW_LOG) console.log(server?.log());
-  await chrome?.close();
-  server?.stop();
-  smtp?.stop();
-});
+const env = useServerAndBrowser({ mail: true });
 
 for (const width of widths) {
   for (const javaScript of [true, false]) {
     const mode = javaScript ? 'JavaScript on' : 'JavaScript off';
     test(`a draft is saved on one device and resumed on another at ${width}px with ${mode}`, async () => {
-      const first = await newDevice(chrome.browser, { width, javaScript });
-      const second = await newDevice(chrome.browser, { width, javaScript });
+      const first = await newDevice(env.chrome.browser, { width, javaScript });
+      const second = await newDevice(env.chrome.browser, { width, javaScript });
       const email = `yoko.${width}.${javaScript ? 'js' : 'nojs'}@example.jp`;
       try {
         const { page } = first;
-        await page.goto(`${server.url}/procedures/bulky_waste_collection`);
+        await page.goto(`${env.server.url}/procedures/bulky_waste_collection`);
         await page.getByRole('button', { name: '申請を始める' }).click();
         await page.waitForURL(/\/step\/requester$/);
         await page.fill('#f-name', '千葉　洋子');
@@ -72,12 +58,12 @@ for (const width of widths) {
         await page.getByRole('button', { name: 'メールで送る' }).click();
         await page.waitForURL(/\/saved\?sent=1$/);
         await check(first, 'saved-sent');
-        const mail = await smtp.waitFor((m) => m.rcpt_tos.includes(email));
+        const mail = await env.smtp.waitFor((m) => m.rcpt_tos.includes(email));
         assert.ok(mail.text.includes(code), 'the e-mail carries the resume code');
         assert.ok(mail.text.includes(`https://madoguchi.example.jp/resume?code=${code}`));
         const draftUrl = page.url().replace(/\/saved.*$/, '');
 
-        await second.page.goto(`${server.url}/`);
+        await second.page.goto(`${env.server.url}/`);
         await second.page.getByRole('link', { name: '再開コードを入力する' }).click();
         await second.page.waitForURL(/\/resume$/);
         await check(second, 'resume');
@@ -95,7 +81,7 @@ for (const width of widths) {
         await check(first, 'draft-moved');
         assert.match(await page.locator('h1').textContent(), /この端末では開けません/);
 
-        await second.page.goto(`${server.url}/resume`);
+        await second.page.goto(`${env.server.url}/resume`);
         await second.page.fill('#resume-code', code);
         await second.page.getByRole('button', { name: '続きをする' }).click();
         await check(second, 'resume-used');

@@ -1,31 +1,20 @@
 // Languages: the switch on every page moves between Japanese, English and
 // easy Japanese (with furigana), keeps the page, and validation messages
 // follow the language — at both widths, with JavaScript on and off.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newDevice, closeDevice, check, next, widths } from './support.mjs';
+import { useServerAndBrowser, newDevice, closeDevice, check, next, widths } from './support.mjs';
 
-let server;
-let chrome;
-
-before(async () => {
-  server = await startServer();
-  chrome = await launchBrowser();
-});
-
-after(async () => {
-  await chrome?.close();
-  server?.stop();
-});
+const env = useServerAndBrowser();
 
 for (const width of widths) {
   for (const javaScript of [true, false]) {
     const mode = javaScript ? 'JavaScript on' : 'JavaScript off';
     test(`the language switch works at ${width}px with ${mode}`, async () => {
-      const device = await newDevice(chrome.browser, { width, javaScript });
+      const device = await newDevice(env.chrome.browser, { width, javaScript });
       const { page } = device;
       try {
-        await page.goto(`${server.url}/`);
+        await page.goto(`${env.server.url}/`);
         assert.equal(await page.getAttribute('html', 'lang'), 'ja');
         await page.getByRole('link', { name: 'English' }).click();
         await page.waitForURL(/lang=en/);
@@ -53,7 +42,7 @@ for (const width of widths) {
         await next(page);
         assert.match(await page.locator('.error-summary').textContent(), /「なまえ」を かいて ください。/);
 
-        await page.goto(`${server.url}/`);
+        await page.goto(`${env.server.url}/`);
         await check(device, 'home-easy');
         assert.ok((await page.locator('h1 ruby rt').count()) > 0, 'easy Japanese gives readings of kanji');
         assert.equal(await page.locator('h1 ruby rt').first().textContent(), 'せんだいし');
@@ -61,9 +50,9 @@ for (const width of widths) {
         await page.getByRole('link', { name: '日本語' }).click();
         await page.waitForURL(/lang=ja/);
         assert.equal(await page.locator('h1').textContent(), '仙台市の手続きを、オンラインで');
-        await page.goto(`${server.url}/contact`);
+        await page.goto(`${env.server.url}/contact`);
         await check(device, 'contact');
-        await page.goto(`${server.url}/accessibility`);
+        await page.goto(`${env.server.url}/accessibility`);
         await check(device, 'accessibility');
         assert.match(await page.locator('main').textContent(), /JIS X 8341-3:2016/);
       } finally {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -34,7 +35,7 @@ function waitForLine(child, pattern, what) {
 }
 
 // A local SMTP server writing each message it receives as JSON into a directory.
-export async function startSmtpSink() {
+async function startSmtpSink() {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-mail-'));
   const child = spawn('/usr/bin/python3', [join(root, 'tests/fixtures/notify/smtp_sink.py'), '--port', '0', '--out', dir],
                       { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -92,7 +93,7 @@ export async function startServer(environment = {}) {
 
 // The server with its e-mail going to a local SMTP sink, and links in that
 // e-mail naming a public https address, as the citizen flows need.
-export async function startServerWithMail() {
+async function startServerWithMail() {
   const smtp = await startSmtpSink();
   const server = await startServer({
     MADOGUCHI_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
@@ -100,6 +101,29 @@ export async function startServerWithMail() {
     MADOGUCHI_PUBLIC_URL: 'https://madoguchi.example.jp',
   });
   return { server, smtp };
+}
+
+// Registers the hooks that start, before a test file's tests, the server
+// (with its e-mail going to a local SMTP sink when `mail` is set) and a
+// browser, and stop them after; returns { server, smtp, chrome }, filled in
+// once the hooks have run. MADOGUCHI_SHOW_LOG=1 prints the server's log.
+export function useServerAndBrowser({ mail = false } = {}) {
+  const env = { server: null, smtp: null, chrome: null };
+  before(async () => {
+    if (mail) {
+      ({ server: env.server, smtp: env.smtp } = await startServerWithMail());
+    } else {
+      env.server = await startServer();
+    }
+    env.chrome = await launchBrowser();
+  });
+  after(async () => {
+    if (process.env.MADOGUCHI_SHOW_LOG) console.log(env.server?.log());
+    await env.chrome?.close();
+    env.server?.stop();
+    env.smtp?.stop();
+  });
+  return env;
 }
 
 // Debian's chromium; playwright gives each launch a fresh, temporary profile.
