@@ -4,9 +4,10 @@ namespace madoguchi::platform::db {
 
 Database::Database(DatabaseSettings settings, Metrics* metrics)
     : settings_(std::move(settings)),
-      writer_(settings_.path, settings_.max_batch, settings_.busy_timeout_ms, metrics) {}
+      writer_(settings_.path, settings_.max_batch, settings_.busy_timeout_ms, metrics),
+      checkpointer_(settings_.path, settings_.checkpoint_interval, settings_.busy_timeout_ms, metrics) {}
 
-Database::~Database() { writer_.stop(); }
+Database::~Database() { stop(); }
 
 Database::Lease::Lease(Database& database) : db(database) {
   {

@@ -4,6 +4,7 @@
 // I/O thread: handlers run on the worker pool.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -11,6 +12,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "platform/db/checkpointer.h"
 #include "platform/db/connection.h"
 #include "platform/db/group_commit_writer.h"
 
@@ -20,6 +22,7 @@ struct DatabaseSettings {
   std::filesystem::path path;
   size_t max_batch = 256;
   int busy_timeout_ms = 5000;
+  std::chrono::milliseconds checkpoint_interval{1000};  // WAL copied back into the file this often
 };
 
 class Database {
@@ -52,7 +55,12 @@ class Database {
   }
 
   const std::filesystem::path& path() const { return settings_.path; }
-  void stop() { writer_.stop(); }
+  // Copies the WAL back into the database file now (it also happens every checkpoint_interval).
+  CheckpointResult checkpoint() { return checkpointer_.checkpoint_now(); }
+  void stop() {
+    writer_.stop();
+    checkpointer_.stop();
+  }
 
  private:
   struct Lease {
@@ -64,6 +72,7 @@ class Database {
 
   DatabaseSettings settings_;
   GroupCommitWriter writer_;
+  Checkpointer checkpointer_;
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<Connection>> readers_;
 };

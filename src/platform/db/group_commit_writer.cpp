@@ -11,7 +11,11 @@ GroupCommitWriter::GroupCommitWriter(const std::filesystem::path& path, size_t m
     : connection_(path, Connection::Mode::read_write, busy_timeout_ms),
       max_batch_(max_batch ? max_batch : 1),
       metrics_(metrics),
-      thread_([this] { run(); }) {}
+      thread_([this] {
+        // Checkpoints are the Checkpointer's: a commit must not wait for one.
+        connection_.exec("PRAGMA wal_autocheckpoint = 0;");
+        run();
+      }) {}
 
 GroupCommitWriter::~GroupCommitWriter() { stop(); }
 

@@ -96,3 +96,21 @@ TEST(Database, ParameterCountMismatchIsAnError) {
   Database db({path});
   EXPECT_THROW(db.write([](Connection& c) { c.execute("INSERT INTO t (name) VALUES (?)", {}); }), DbError);
 }
+
+TEST(Database, CommitsNeverCheckpointAndTheCheckpointerCopiesTheLogBack) {
+  auto path = temp_db("checkpoint");
+  create_table(path);
+  DatabaseSettings settings{path};
+  settings.checkpoint_interval = std::chrono::hours(1);  // only when asked, in this test
+  Database db(settings);
+  // About 1,600 pages: past SQLite's automatic checkpoint at 1,000.
+  for (int i = 0; i < 100; ++i) {
+    db.write([&](Connection& c) {
+      c.execute("INSERT INTO t (name, b) VALUES (?, ?)", {"row" + std::to_string(i), Blob(64 * 1024, 7)});
+    });
+  }
+  auto result = db.checkpoint();
+  EXPECT_GT(result.log_frames, 1500) << "no commit restarted the log with a checkpoint of its own";
+  EXPECT_EQ(result.not_copied, 0) << "every frame copied back";
+  EXPECT_EQ(db.read([](Connection& c) { return c.query_one("SELECT count(*) FROM t")->integer(0); }), 100);
+}
