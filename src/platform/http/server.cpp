@@ -509,13 +509,17 @@ void Server::stop() {
       impl_->acceptors[i]->close(ec);
     });
   }
+  // Collected under the lock, used after it: the last reference to a
+  // connection may be ours, and its destructor takes the same lock.
+  std::vector<std::shared_ptr<Connection>> open;
   {
     std::lock_guard lock(impl_->connections_mutex);
     for (auto& [raw, weak] : impl_->connections) {
-      if (auto connection = weak.lock()) {
-        asio::post(connection->executor(), [connection] { connection->close_if_idle(); });
-      }
+      if (auto connection = weak.lock()) open.push_back(std::move(connection));
     }
+  }
+  for (auto& connection : open) {
+    asio::post(connection->executor(), [connection] { connection->close_if_idle(); });
   }
   if (auto* signals = impl_->signal_context.load()) signals->stop();
   impl_->grace_watch = std::thread([impl = impl_.get()] {
