@@ -44,14 +44,29 @@ std::string Labels::event(std::string_view kind) const {
   return label == key ? std::string(kind) : label;
 }
 
-std::string Labels::instant(std::string_view iso_timestamp) const {
+namespace {
+
+// "2026-11-22T05:05:00.000Z" → "2026-11-22 14:05", the wall clock in Japan; nullopt if unreadable.
+std::optional<std::string> japan_wall_clock(std::string_view iso_timestamp) {
   try {
     auto t = platform::parse_iso_timestamp(std::string(iso_timestamp)) + std::chrono::hours(9);
-    std::string text = platform::iso_timestamp(t);  // the Japan wall clock, written as if UTC
+    std::string text = platform::iso_timestamp(t);  // written as if UTC
     return text.substr(0, 10) + " " + text.substr(11, 5);
   } catch (const std::invalid_argument&) {
-    return std::string(iso_timestamp);
+    return std::nullopt;
   }
+}
+
+}  // namespace
+
+std::string Labels::instant(std::string_view iso_timestamp) const {
+  auto wall = japan_wall_clock(iso_timestamp);
+  return wall ? day(wall->substr(0, 10)) + " " + wall->substr(11) : std::string(iso_timestamp);
+}
+
+std::string Labels::day_of(std::string_view iso_timestamp) const {
+  auto wall = japan_wall_clock(iso_timestamp);
+  return wall ? day(wall->substr(0, 10)) : std::string(iso_timestamp);
 }
 
 std::string clerk_day(std::string_view iso_date, Language language) {

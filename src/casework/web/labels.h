@@ -35,9 +35,11 @@ struct Labels {
   std::string due(DueState state) const;
   // A timeline event's kind; the code itself when no message names it.
   std::string event(std::string_view kind) const;
-  // "2026-11-22 14:05" in Japan time.
+  // "2026/11/22(日) 14:05" in Japan time.
   std::string instant(std::string_view iso_timestamp) const;
   std::string day(std::string_view iso_date) const { return clerk_day(iso_date, language); }
+  // The day, in Japan, of a timestamp: "2026/11/22(日)".
+  std::string day_of(std::string_view iso_timestamp) const;
 };
 
 // `text` with each "{name}" replaced by its value.

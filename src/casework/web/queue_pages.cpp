@@ -77,7 +77,7 @@ nlohmann::json row_json(const Labels& labels, const QueueRow& row, Date today) {
           {"channel", labels.channel(row.channel)},
           {"status", labels.status(row.status)},
           {"step", step},
-          {"submitted", labels.day(labels.instant(row.submitted_at).substr(0, 10))},
+          {"submitted", labels.day_of(row.submitted_at)},
           {"due_on", row.due_on ? labels.day(*row.due_on) : std::string()},
           {"due_iso", row.due_on.value_or("")},
           {"due_state", due_state_name(state)},
