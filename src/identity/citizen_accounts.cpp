@@ -68,8 +68,7 @@ CitizenAccounts::CitizenAccounts(platform::db::Database& database, const AuditLo
       outbox_(outbox),
       public_url_(std::move(public_url)),
       clock_(clock ? std::move(clock) : Now([] { return platform::Clock::now(); })),
-      lockout_(lockout),
-      dummy_hash_(platform::crypto::hash_password(platform::crypto::random_token(16))) {
+      lockout_(lockout) {
   while (!public_url_.empty() && public_url_.back() == '/') public_url_.pop_back();
 }
 
@@ -169,7 +168,7 @@ LoginResult CitizenAccounts::sign_in(std::string_view email_in, std::string_view
   const std::string email = normalise_email(email_in);
   auto row = database_.read([&](Connection& c) { return store::find_by_email(c, email); });
   if (!row) {
-    platform::crypto::verify_password(dummy_hash_, password);
+    platform::crypto::verify_password_of_no_account(password);
     audit_.record(anonymous(client).entry("citizen_login_failed", "citizen_account", "", {{"reason", "unknown_account"}}));
     return {};
   }

@@ -84,7 +84,6 @@ class CitizenAccounts {
   std::string public_url_;
   Now clock_;
   LockoutPolicy lockout_;
-  std::string dummy_hash_;
 };
 
 }  // namespace madoguchi::identity

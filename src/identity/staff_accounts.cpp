@@ -92,8 +92,7 @@ StaffAccounts::StaffAccounts(platform::db::Database& database, const AuditLog& a
       sessions_(sessions),
       box_(std::move(totp_key)),
       clock_(clock ? std::move(clock) : Now([] { return platform::Clock::now(); })),
-      lockout_(lockout),
-      dummy_hash_(platform::crypto::hash_password(platform::crypto::random_token(16))) {}
+      lockout_(lockout) {}
 
 StaffUser StaffAccounts::create(const NewStaff& staff, const AuditActor& actor) const {
   StaffUser user;
@@ -204,7 +203,7 @@ LoginResult StaffAccounts::sign_in(std::string_view login, std::string_view pass
   std::optional<store::StaffRow> row;
   if (is_valid_login(name)) row = database_.read([&](Connection& c) { return store::find_by_login(c, name); });
   if (!row) {
-    platform::crypto::verify_password(dummy_hash_, password);
+    platform::crypto::verify_password_of_no_account(password);
     // The typed name is not recorded: it may be a password typed in the wrong field.
     audit_.record(acting_as(client, "anonymous", "").entry("staff_login_failed", "staff_user", "",
                                                          {{"reason", "unknown_login"}}));

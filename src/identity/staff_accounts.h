@@ -111,7 +111,6 @@ class StaffAccounts {
   platform::crypto::SecretBox box_;
   Now clock_;
   LockoutPolicy lockout_;
-  std::string dummy_hash_;  // verified against for unknown logins, so timing does not tell
 };
 
 }  // namespace madoguchi::identity

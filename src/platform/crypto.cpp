@@ -84,6 +84,11 @@ bool verify_password(std::string_view hash, std::string_view password) {
   return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0;
 }
 
+void verify_password_of_no_account(std::string_view password) {
+  static const std::string no_account = hash_password(random_token(16));
+  verify_password(no_account, password);
+}
+
 bool password_needs_rehash(std::string_view hash) {
   std::string h(hash);
   return crypto_pwhash_str_needs_rehash(h.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,

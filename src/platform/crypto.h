@@ -33,6 +33,10 @@ bool constant_time_equal(std::string_view a, std::string_view b);
 std::string hash_password(std::string_view password);
 bool verify_password(std::string_view hash, std::string_view password);
 bool password_needs_rehash(std::string_view hash);
+// Spends the time of one verify_password on `password` against a hash of
+// nothing: called for an unknown account, so that the answer's timing does
+// not tell whether the account exists. The hash is made on first use.
+void verify_password_of_no_account(std::string_view password);
 
 // A 32-byte secret read from `path`, created with 0600 permissions if missing.
 std::vector<uint8_t> load_or_create_key(const std::filesystem::path& path, size_t size = 32);
