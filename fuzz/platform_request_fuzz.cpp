@@ -10,6 +10,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "platform/http/beast_request.h"
 #include "platform/http/http_error.h"
 #include "platform/http/json_body.h"
 #include "platform/http/multipart.h"
@@ -46,19 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   boost::beast::error_code ec;
   parser.put(boost::asio::buffer(data, size), ec);
   if (ec || !parser.is_done()) return 0;
-  auto message = parser.release();
-
-  Request request;
-  request.method = std::string(message.method_string());
-  request.target = std::string(message.target());
-  auto q = request.target.find('?');
-  request.path = percent_decode(std::string_view(request.target).substr(0, q));
-  if (q != std::string::npos) request.query = request.target.substr(q + 1);
-  for (const auto& field : message) {
-    request.headers.add(std::string_view(field.name_string().data(), field.name_string().size()),
-                        std::string_view(field.value().data(), field.value().size()));
-  }
-  request.body = message.body();
+  Request request = request_from_message(parser.release());
 
   auto match = router().match(request.method, request.path);
   (void)match;

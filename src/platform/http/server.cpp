@@ -15,6 +15,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "platform/http/beast_request.h"
 #include "platform/http/client_address.h"
 #include "platform/http/url.h"
 #include "platform/log.h"
@@ -214,26 +215,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
     deadline_.cancel();
     state_ = State::handling;
     auto message = parser_->release();
-    Request request;
+    keep_alive_ = message.keep_alive();
+    head_ = message.method() == bhttp::verb::head;
+    version_ = message.version();
+    Request request = request_from_message(std::move(message));
     request.received_at = std::chrono::steady_clock::now();
-    request.method = std::string(message.method_string());
-    request.target = std::string(message.target());
-    auto q = request.target.find('?');
-    request.path = percent_decode(std::string_view(request.target).substr(0, q));
-    if (q != std::string::npos) request.query = request.target.substr(q + 1);
-    for (const auto& field : message) {
-      request.headers.add(std::string_view(field.name_string().data(), field.name_string().size()),
-                          std::string_view(field.value().data(), field.value().size()));
-    }
-    request.body = std::move(message.body());
     request.remote_address =
         client_address(remote_, request.headers.get("x-forwarded-for").value_or(""), server_.settings.trusted_proxies);
     request.request_id = new_request_id();
     request.path_params = std::move(match_.params);
     if (match_.route) request.route = match_.route->pattern;
-    keep_alive_ = message.keep_alive();
-    head_ = message.method() == bhttp::verb::head;
-    version_ = message.version();
     dispatch(std::move(request));
   }
 
@@ -423,9 +414,9 @@ std::string loggable_path(const Request& request) {
     bool secret = name.find("token") != std::string::npos || name.find("code") != std::string::npos ||
                   name.find("secret") != std::string::npos;
     if (!secret || value.empty()) continue;
-    std::string placeholder = "{" + name + "}";
-    for (auto at = path.find(value); at != std::string::npos; at = path.find(value, at + placeholder.size())) {
-      path.replace(at, value.size(), placeholder);
+    std::string redacted = "{" + name + "}";
+    for (auto at = path.find(value); at != std::string::npos; at = path.find(value, at + redacted.size())) {
+      path.replace(at, value.size(), redacted);
     }
   }
   return path;
