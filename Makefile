@@ -7,8 +7,11 @@ JOBS       ?= $(shell nproc)
 MADOGUCHI  := $(BUILD)/madoguchi
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
+# ccache (installed by the bootstrap) shares objects between checkouts of the
+# same tree when paths inside it are written relative to it.
+export CCACHE_BASEDIR ?= $(CURDIR)
 
-.PHONY: all deps configure build migrate seed run test unit integration browser bench fuzz fuzz-regress clean
+.PHONY: all deps configure server build migrate seed run test unit integration browser bench fuzz fuzz-regress clean
 
 all: build
 
@@ -20,10 +23,14 @@ $(BUILD)/build.ninja: CMakeLists.txt
 
 configure: deps $(BUILD)/build.ninja
 
+# What `make run` needs: the madoguchi binary and the postal table, no tests.
+server: configure
+	@cmake --build $(BUILD) -j $(JOBS) --target madoguchi postal_table
+
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
-migrate: build
+migrate: server
 	@$(MADOGUCHI) migrate --data $(DATA)
 
 seed: migrate

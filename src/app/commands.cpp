@@ -15,6 +15,7 @@
 #include "platform/crypto.h"
 #include "platform/db/migrations.h"
 #include "platform/log.h"
+#include "platform/time.h"
 
 namespace madoguchi::app {
 
@@ -81,6 +82,11 @@ int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err
   try {
     Settings settings = load_settings(overrides);
     platform::log::configure(settings.log);
+    if (settings.clock_start) {
+      platform::set_clock_start(*platform::parse_clock_start(*settings.clock_start));
+      platform::log::warn("clock_set", {{"message", "the clock is set for testing: now is " + *settings.clock_start},
+                                        {"start", *settings.clock_start}});
+    }
     if (*serve) {
       Application application(settings);
       return application.serve();

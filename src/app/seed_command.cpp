@@ -10,6 +10,7 @@
 #include "applications/sqlite_application_store.h"
 #include "applications/submission_service.h"
 #include "applications/upload_store.h"
+#include "forms/sample_dates.h"
 #include "identity/audit_log.h"
 #include "identity/identity_module.h"
 #include "identity/session_store.h"
@@ -129,7 +130,7 @@ size_t create_applications(const Settings& settings, platform::db::Database& dat
   for (const auto& procedure : loaded.catalogue->all()) {
     auto sample_file = settings.source_root / "demo/answers" / (procedure.id + ".json");
     if (!std::filesystem::exists(sample_file)) continue;
-    auto sample = read_json(sample_file);
+    auto sample = forms::resolve_sample_dates(read_json(sample_file), platform::today_in_tokyo());
     for (int i = 0; i < 6; ++i, ++n) {
       const auto& person = kPeople[n % std::size(kPeople)];
       auto answers = sample;

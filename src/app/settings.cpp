@@ -77,6 +77,14 @@ Settings load_settings(const CommandLineOverrides& overrides) {
 
   s.draft_lifetime = std::chrono::hours(24 * source.get_int("applications.draft_lifetime_days", 30, 1, 365));
 
+  if (auto start = source.get_string("clock.start", ""); !start.empty()) {
+    if (!platform::parse_clock_start(start)) {
+      throw platform::ConfigError("clock.start: \"" + start +
+                                  "\" is not a date (2027-03-31) or a time (2027-03-31T10:00:00+09:00)");
+    }
+    s.clock_start = start;
+  }
+
   source.reject_unknown_keys();
 
   if (overrides.data_dir) s.data_dir = *overrides.data_dir;

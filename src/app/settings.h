@@ -12,6 +12,7 @@
 #include "platform/db/database.h"
 #include "platform/http/server.h"
 #include "platform/log.h"
+#include "platform/time.h"
 
 namespace madoguchi::app {
 
@@ -26,6 +27,7 @@ struct Settings {
   notify::SmtpSettings smtp;
   std::chrono::seconds draft_lifetime{30 * 24 * 3600};  // how long a saved web draft is kept
   int attempts_per_minute = 30;  // per client and route, on sign-in and look-ups by secret
+  std::optional<std::string> clock_start;  // test-only: the process lives from this instant (platform::parse_clock_start)
 
   std::filesystem::path database_path() const { return data_dir / "madoguchi.db"; }
   std::filesystem::path keys_dir() const { return data_dir / "keys"; }

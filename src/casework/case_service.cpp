@@ -10,8 +10,8 @@
 #include "documents/error.h"
 #include "documents/issue.h"
 #include "documents/notice_checks.h"
-#include "documents/utf8.h"
 #include "identity/access.h"
+#include "jp/unicode.h"
 
 namespace madoguchi::casework {
 
@@ -306,7 +306,7 @@ StepResult CaseService::decide(const Application& application, const ActionConte
   document.delivery = draft.decision.delivery;
   document.department = application.department;
   document.ward = application.ward;
-  for (char32_t c : notice.pdf.missing_characters) documents::append_utf8(document.missing_characters, c);
+  for (char32_t c : notice.pdf.missing_characters) jp::append_utf8(document.missing_characters, c);
   document.issued_at = platform::iso_timestamp(issued);
   document.issued_on = platform::iso_date(platform::tokyo_date(issued));
 

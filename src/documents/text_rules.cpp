@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "documents/error.h"
-#include "documents/utf8.h"
+#include "jp/unicode.h"
 
 namespace madoguchi::documents {
 namespace {
@@ -32,13 +32,12 @@ std::string checked_text(std::string_view field, std::string_view text, TextShap
   out.reserve(text.size());
   bool has_visible = false;
   for (std::size_t pos = 0; pos < text.size();) {
-    const auto decoded = decode_utf8(text, pos);
+    const auto decoded = jp::decode_at(text, pos);
     if (!decoded) {
       refuse(field, "文字コードが正しくありません（UTF-8 ではありません。" + std::to_string(pos) + " バイト目）",
              "is not valid UTF-8 (at byte " + std::to_string(pos) + ")");
     }
-    const char32_t cp = decoded->code_point;
-    pos += decoded->length;
+    const char32_t cp = *decoded;
     if (cp == '\r' || cp == '\n') {
       if (shape == TextShape::single_line) refuse(field, "改行は使えません", "must be a single line");
       if (cp == '\r' && pos < text.size() && text[pos] == '\n') ++pos;
@@ -50,11 +49,11 @@ std::string checked_text(std::string_view field, std::string_view text, TextShap
       continue;
     }
     if (is_forbidden(cp)) {
-      refuse(field, "使えない制御文字（" + code_point_label(cp) + "）が含まれています",
-             "contains a control character (" + code_point_label(cp) + ") that cannot be printed");
+      refuse(field, "使えない制御文字（" + jp::code_point_label(cp) + "）が含まれています",
+             "contains a control character (" + jp::code_point_label(cp) + ") that cannot be printed");
     }
     if (cp != ' ' && cp != 0x3000) has_visible = true;
-    append_utf8(out, cp);
+    jp::append_utf8(out, cp);
   }
   if (presence == Presence::required && !has_visible) refuse(field, "入力されていません", "is empty");
   return out;

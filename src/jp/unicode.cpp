@@ -73,6 +73,29 @@ Parsed<std::u32string> decode_utf8(std::string_view text, std::size_t max_bytes)
   return out;
 }
 
+bool is_valid_utf8(std::string_view text) {
+  std::optional<Error> error;
+  for (std::size_t i = 0; i < text.size();) {
+    if (next_code_point(text, i, error) == kInvalidCodePoint) return false;
+  }
+  return true;
+}
+
+std::size_t count_code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+std::size_t utf8_sequence_length(unsigned char lead) {
+  if (lead >= 0xC2 && lead <= 0xDF) return 2;
+  if (lead >= 0xE0 && lead <= 0xEF) return 3;
+  if (lead >= 0xF0 && lead <= 0xF4) return 4;
+  return 1;
+}
+
 std::string encode_utf8(std::u32string_view text) {
   std::string out;
   out.reserve(text.size() * 3);

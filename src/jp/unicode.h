@@ -1,6 +1,6 @@
-// Strict UTF-8 decoding for untrusted input (overlong forms, surrogates, truncated sequences and
-// oversized strings are refused with the byte position), UTF-8 encoding, and the small
-// code-point helpers the rest of jp shares. Pure functions.
+// The one strict UTF-8 codec of madoguchi: decoding untrusted input (overlong forms, surrogates,
+// truncated sequences and oversized strings are refused with the byte position), validating and
+// counting, encoding, and the small code-point helpers every module shares. Pure functions.
 #pragma once
 
 #include <cstddef>
@@ -45,6 +45,27 @@ inline char32_t next_code_point(std::string_view text, std::size_t& index, std::
   }
   return next_code_point_slow(text, index, error);
 }
+
+// Decodes the code point at `index` and advances past it; nothing (and `index` unchanged) when
+// the bytes there are not strict UTF-8. For code that walks text and says its own error.
+inline std::optional<char32_t> decode_at(std::string_view text, std::size_t& index) {
+  std::optional<Error> error;
+  std::size_t at = index;
+  const char32_t cp = next_code_point(text, at, error);
+  if (cp == kInvalidCodePoint) return std::nullopt;
+  index = at;
+  return cp;
+}
+
+// True when `text` is strict UTF-8 (what decode_utf8 accepts, at any length).
+bool is_valid_utf8(std::string_view text);
+
+// The number of code points in valid UTF-8 text.
+std::size_t count_code_points(std::string_view text);
+
+// The length in bytes of the sequence a lead byte starts (1 for a stray byte), so text can be
+// cut between characters.
+std::size_t utf8_sequence_length(unsigned char lead);
 
 // Writes `code_point` as UTF-8 at `out` (room for 4 bytes), advancing it.
 inline void put_utf8(char*& out, char32_t cp) {

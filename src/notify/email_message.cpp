@@ -4,8 +4,8 @@
 #include <string_view>
 #include <utility>
 
+#include "jp/unicode.h"
 #include "notify/address.h"
-#include "notify/utf8.h"
 
 namespace madoguchi::notify {
 
@@ -34,7 +34,7 @@ void check_body(const char* field, std::string_view body, const char* name_ja, c
     throw InvalidEmail(field, std::string(name_ja) + "が長すぎます（1 MiB まで）。",
                        std::string("The ") + name_en + " is too long (at most 1 MiB).");
   }
-  if (!utf8::is_valid(body) || has_nul(body)) {
+  if (!jp::is_valid_utf8(body) || has_nul(body)) {
     throw InvalidEmail(field, std::string(name_ja) + "が正しい UTF-8 の文字列ではありません。",
                        std::string("The ") + name_en + " is not well-formed UTF-8 text.");
   }
@@ -63,11 +63,11 @@ void validate(const EmailMessage& message) {
                        "The subject must not contain line breaks (header injection).");
   }
   if (message.subject.empty()) throw InvalidEmail("subject", "件名が空です。", "The subject is empty.");
-  if (!utf8::is_valid(message.subject) || has_control(message.subject)) {
+  if (!jp::is_valid_utf8(message.subject) || has_control(message.subject)) {
     throw InvalidEmail("subject", "件名に使えない文字が含まれています（制御文字または不正な UTF-8）。",
                        "The subject contains control characters or malformed UTF-8.");
   }
-  if (utf8::length(message.subject) > max_subject_characters) {
+  if (jp::count_code_points(message.subject) > max_subject_characters) {
     throw InvalidEmail("subject", "件名が長すぎます（200 文字まで）。",
                        "The subject is too long (at most 200 characters).");
   }

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "jp/unicode.h"
 #include "notify/base64.h"
-#include "notify/utf8.h"
 
 namespace madoguchi::notify {
 
@@ -29,7 +29,7 @@ std::string encoded_words(std::string_view text) {
   while (i < text.size()) {
     size_t end = i;
     while (end < text.size()) {
-      size_t n = utf8::sequence_length(static_cast<unsigned char>(text[end]));
+      size_t n = jp::utf8_sequence_length(static_cast<unsigned char>(text[end]));
       if (end + n - i > max_bytes_per_word) break;
       end += n;
     }

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "jp/unicode.h"
 #include "notify/address.h"
-#include "notify/utf8.h"
 
 namespace madoguchi::notify {
 
@@ -19,7 +19,7 @@ void validate(const Sender& sender) {
     auto u = static_cast<unsigned char>(c);
     return u < 0x20 || u == 0x7F;
   });
-  if (control || !utf8::is_valid(name) || utf8::length(name) > 100) {
+  if (control || !jp::is_valid_utf8(name) || jp::count_code_points(name) > 100) {
     throw std::invalid_argument(
         "smtp.from_name: 送信者名は改行・制御文字を含まない 100 文字以内の UTF-8 にしてください / "
         "the sender name must be at most 100 characters of UTF-8 without control characters");

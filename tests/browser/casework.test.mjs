@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launchBrowser, newDevice, closeDevice, check, runCommand, savePdfPages } from './support.mjs';
+import { startServer, launchBrowser, newDevice, closeDevice, check, runCommand, savePdfPages, dayFromToday } from './support.mjs';
 
 const password = 'correct horse battery';
 
@@ -74,7 +74,7 @@ test('submit, correct, approve, download the signed notice and verify it', async
   await citizen.click('button[name=_action][value=continue]:not(.visually-hidden)');
   await citizen.selectOption('[name="items[0].item_type"]', 'sofa');
   await citizen.fill('[name="items[0].quantity"]', '1');
-  await citizen.fill('[name=preferred_date]', '2026-12-08');
+  await citizen.fill('[name=preferred_date]', dayFromToday(10));
   await citizen.check('[name=place_to_put_out][value=collection_point]');
   await citizen.check('[name=agrees_to_rules]');
   await citizen.click('button[name=_action][value=continue]:not(.visually-hidden)');

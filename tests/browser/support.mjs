@@ -16,6 +16,17 @@ const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.j
 export const binary = process.env.MADOGUCHI_BINARY || join(root, 'build', 'madoguchi');
 export const widths = [375, 1280];
 
+// The servers the tests start live on this day (the setting clock.start), so
+// no test depends on the real date: a Tuesday in June, away from holidays.
+export const clockStart = '2027-06-15T10:00:00+09:00';
+
+// The ISO date `days` after the servers' today (negative: before), as a citizen types it.
+export function dayFromToday(days) {
+  const day = new Date(`${clockStart.slice(0, 10)}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
 function waitForLine(child, pattern, what) {
   return new Promise((resolve, reject) => {
     let buffer = '';
@@ -65,7 +76,7 @@ async function startSmtpSink() {
 
 // Runs a madoguchi subcommand (e.g. `user add`) to completion; it must succeed.
 export function runCommand(args, input = undefined, environment = {}) {
-  const env = { MADOGUCHI_LOG_ACCESS: 'off', ...process.env, ...environment };
+  const env = { MADOGUCHI_LOG_ACCESS: 'off', ...process.env, MADOGUCHI_CLOCK_START: clockStart, ...environment };
   const result = spawnSync(binary, args, { env, input, encoding: 'utf8' });
   assert.equal(result.status, 0, `madoguchi ${args.join(' ')}: ${result.stdout}${result.stderr}`);
 }
@@ -73,7 +84,7 @@ export function runCommand(args, input = undefined, environment = {}) {
 // The real server: migrate a fresh data directory, then serve on a free port.
 export async function startServer(environment = {}) {
   const data = mkdtempSync(join(tmpdir(), 'madoguchi-browser-'));
-  const env = { MADOGUCHI_LOG_ACCESS: 'off', ...process.env, ...environment };
+  const env = { MADOGUCHI_LOG_ACCESS: 'off', ...process.env, MADOGUCHI_CLOCK_START: clockStart, ...environment };
   runCommand(['migrate', '--data', data], undefined, environment);
   const child = spawn(binary, ['serve', '--port', '0', '--data', data], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';

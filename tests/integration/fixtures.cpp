@@ -4,15 +4,20 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "forms/sample_dates.h"
+#include "harness.h"
+
 namespace madoguchi::testing {
 
-nlohmann::json sample_answers(const std::string& procedure_id) {
+nlohmann::json sample_answers(const std::string& procedure_id, std::chrono::year_month_day today) {
   std::ifstream in("demo/answers/" + procedure_id + ".json");
   if (!in) throw std::runtime_error("no sample answers for " + procedure_id);
   std::stringstream s;
   s << in.rdbuf();
-  return nlohmann::json::parse(s.str());
+  return forms::resolve_sample_dates(nlohmann::json::parse(s.str()), today);
 }
+
+nlohmann::json sample_answers(const std::string& procedure_id) { return sample_answers(procedure_id, test_today()); }
 
 std::string tiny_pdf() {
   return "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"

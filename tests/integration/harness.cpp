@@ -15,6 +15,8 @@
 
 #include <curl/curl.h>
 
+#include "platform/time.h"
+
 extern char** environ;
 
 namespace madoguchi::testing {
@@ -47,7 +49,13 @@ std::string read_file(const std::filesystem::path& path) {
   return s.str();
 }
 
-std::vector<std::string> environment_with(const std::map<std::string, std::string>& extra) {
+// The tests' timeline: set once, before any test reads the clock.
+const bool timeline_started = [] {
+  platform::set_clock_start(*platform::parse_clock_start(kTestClockStart));
+  return true;
+}();
+
+std::vector<std::string> environment_with(const std::map<std::string, std::string>& extra, bool faketime) {
   std::vector<std::string> env;
   for (char** e = environ; *e; ++e) {
     std::string entry(*e);
@@ -56,30 +64,37 @@ std::vector<std::string> environment_with(const std::map<std::string, std::strin
   }
   for (const auto& [k, v] : extra) env.push_back(k + "=" + v);
   if (!extra.count("MADOGUCHI_LOG_ACCESS")) env.push_back("MADOGUCHI_LOG_ACCESS=off");
+  if (faketime) {
+    env.push_back("FAKETIME_DONT_FAKE_MONOTONIC=1");
+  } else if (!extra.count("MADOGUCHI_CLOCK_START")) {
+    env.push_back("MADOGUCHI_CLOCK_START=" + platform::iso_timestamp(platform::Clock::now()));
+  }
   return env;
 }
 
 int spawn(const std::vector<std::string>& args, const std::map<std::string, std::string>& environment,
-          const std::filesystem::path& output, const std::filesystem::path* input = nullptr) {
+          const std::filesystem::path& output, const std::filesystem::path* input = nullptr,
+          const std::string& faketime = {}) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   if (input) posix_spawn_file_actions_addopen(&actions, 0, input->c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, output.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
   posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  std::vector<std::string> words;
+  if (!faketime.empty()) words = {"/usr/bin/faketime", "-f", "@" + faketime};
+  words.push_back(MADOGUCHI_BINARY);
+  words.insert(words.end(), args.begin(), args.end());
   std::vector<char*> argv;
-  std::string binary = MADOGUCHI_BINARY;
-  argv.push_back(binary.data());
-  std::vector<std::string> copies = args;
-  for (auto& a : copies) argv.push_back(a.data());
+  for (auto& w : words) argv.push_back(w.data());
   argv.push_back(nullptr);
-  auto env = environment_with(environment);
+  auto env = environment_with(environment, !faketime.empty());
   std::vector<char*> envp;
   for (auto& e : env) envp.push_back(e.data());
   envp.push_back(nullptr);
   pid_t pid = -1;
-  int rc = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), envp.data());
+  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw std::runtime_error("cannot start " + binary);
+  if (rc != 0) throw std::runtime_error(std::string("cannot start ") + argv[0]);
   return pid;
 }
 
@@ -92,6 +107,8 @@ int wait_for(int pid) {
 }
 
 }  // namespace
+
+std::chrono::year_month_day test_today() { return platform::today_in_tokyo(); }
 
 std::string HttpResult::header(const std::string& name) const {
   auto it = headers.find(name);
@@ -175,10 +192,11 @@ ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options
               ("madoguchi-it-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   std::filesystem::remove_all(data_dir_);
   std::filesystem::create_directories(data_dir_);
-  auto [code, output] = run_command({"migrate", "--data", data_dir_.string()}, options_.environment);
+  auto [code, output] = run_command({"migrate", "--data", data_dir_.string()}, options_.environment, options_.faketime);
   if (code != 0) throw std::runtime_error("migrate failed: " + output);
   if (options_.seed_demo) {
-    auto [seed_code, seed_output] = run_command({"seed", "--demo", "--data", data_dir_.string()}, options_.environment);
+    auto [seed_code, seed_output] =
+        run_command({"seed", "--demo", "--data", data_dir_.string()}, options_.environment, options_.faketime);
     if (seed_code != 0) throw std::runtime_error("seed failed: " + seed_output);
   }
   start();
@@ -191,7 +209,8 @@ ServerProcess::~ServerProcess() {
 
 void ServerProcess::start() {
   auto log_file = data_dir_ / ("server-" + std::to_string(++generation_) + ".log");
-  pid_ = spawn({"serve", "--port", "0", "--data", data_dir_.string()}, options_.environment, log_file);
+  pid_ = spawn({"serve", "--port", "0", "--data", data_dir_.string()}, options_.environment, log_file, nullptr,
+               options_.faketime);
   static const std::regex started(R"re("event":"server_started".*"port":(\d+))re");
   for (int i = 0; i < 600; ++i) {
     std::smatch m;
@@ -228,12 +247,13 @@ void ServerProcess::restart() {
 }
 
 std::pair<int, std::string> ServerProcess::run_command(const std::vector<std::string>& args,
-                                                       const std::map<std::string, std::string>& environment) {
+                                                       const std::map<std::string, std::string>& environment,
+                                                       const std::string& faketime) {
   static int counter = 0;
   auto output = std::filesystem::temp_directory_path() /
                 ("madoguchi-cmd-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".out");
   std::filesystem::remove(output);
-  int pid = spawn(args, environment, output);
+  int pid = spawn(args, environment, output, nullptr, faketime);
   int code = wait_for(pid);
   std::string text = read_file(output);
   std::filesystem::remove(output);

@@ -1,8 +1,12 @@
 // Integration-test harness: runs the real madoguchi binary (migrate, then
 // serve --port 0 on a fresh data directory), learns the bound port from the
 // server's own start-up log line, and talks to it over HTTP with libcurl.
+// Tests and the servers they start share one timeline that never reads the
+// real date: this process's platform::Clock starts at kTestClockStart, and
+// every command is started with clock.start set to this process's now.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -12,6 +16,12 @@
 #include <nlohmann/json.hpp>
 
 namespace madoguchi::testing {
+
+// A Tuesday in June, away from holidays and the year-end closure.
+inline constexpr const char* kTestClockStart = "2027-06-15T10:00:00+09:00";
+
+// Today on the tests' timeline, in Japan.
+std::chrono::year_month_day test_today();
 
 struct HttpResult {
   long status = 0;
@@ -45,6 +55,9 @@ class HttpClient {
 struct ServerOptions {
   std::map<std::string, std::string> environment;  // extra MADOGUCHI_* settings
   bool seed_demo = false;
+  // Runs every command under faketime (libfaketime) from this local time,
+  // "2028-02-29 10:00:00", instead of on the tests' timeline.
+  std::string faketime;
 };
 
 class ServerProcess {
@@ -68,7 +81,8 @@ class ServerProcess {
 
   // Runs the madoguchi binary with arguments; returns {exit code, stdout+stderr}.
   static std::pair<int, std::string> run_command(const std::vector<std::string>& args,
-                                                 const std::map<std::string, std::string>& environment = {});
+                                                 const std::map<std::string, std::string>& environment = {},
+                                                 const std::string& faketime = {});
   // As run_command, with `input` as the command's standard input.
   static std::pair<int, std::string> run_command_with_input(const std::vector<std::string>& args,
                                                             const std::string& input,

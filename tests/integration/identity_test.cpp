@@ -12,6 +12,7 @@
 #include "identity/totp.h"
 #include "platform/db/connection.h"
 #include "platform/http/url.h"
+#include "platform/time.h"
 
 using namespace madoguchi::testing;
 using madoguchi::platform::db::Connection;
@@ -275,7 +276,7 @@ TEST_F(IdentityStaff, TotpSetupShowsAQrCodeAndThenSignInAsksForACode) {
   ASSERT_TRUE(std::regex_search(setup.body, m, secret_text)) << setup.body;
   auto secret = madoguchi::identity::base32_decode(m[1].str());
   ASSERT_TRUE(secret);
-  const auto now = std::chrono::system_clock::now();
+  const auto now = madoguchi::platform::Clock::now();
   const int64_t step = madoguchi::identity::totp_step(now);
   auto confirm = submit(http, *server, "/staff/totp", "/staff/totp",
                         {{"action", "confirm"}, {"code", madoguchi::identity::totp_at(*secret, step)}});

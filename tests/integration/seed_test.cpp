@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "harness.h"
+#include "platform/time.h"
 
 using namespace madoguchi::testing;
 
@@ -49,7 +50,8 @@ TEST(Seed, DemoDataIsCompletePrivateAndIdempotent) {
   EXPECT_EQ(sqlite(db, "SELECT count(DISTINCT ward) FROM applications"), "5");
   EXPECT_EQ(sqlite(db, "SELECT count(DISTINCT procedure_id) FROM applications"), "13");
   EXPECT_EQ(sqlite(db, "SELECT count(DISTINCT status) FROM applications"), "3");
-  EXPECT_NE(sqlite(db, "SELECT count(*) FROM applications WHERE due_on < date('now')"), "0");
+  const std::string today = madoguchi::platform::iso_date(test_today());
+  EXPECT_NE(sqlite(db, "SELECT count(*) FROM applications WHERE due_on < '" + today + "'"), "0");
   EXPECT_EQ(sqlite(db, "SELECT count(*) FROM applications WHERE applicant_name = '髙橋　﨑子'") != "0", true);
   std::string before = sqlite(db, "SELECT count(*) FROM applications");
 

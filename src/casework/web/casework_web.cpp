@@ -4,7 +4,7 @@
 
 #include "applications/display_text.h"
 #include "casework/web/labels.h"
-#include "documents/utf8.h"
+#include "jp/unicode.h"
 
 namespace madoguchi::casework {
 
@@ -87,12 +87,12 @@ std::optional<int64_t> posted_number(const platform::http::FormFields& fields, s
 std::string clean_text(std::string_view text) {
   std::string out;
   for (size_t pos = 0; pos < text.size();) {
-    auto decoded = documents::decode_utf8(text, pos);
+    const size_t start = pos;
+    auto decoded = jp::decode_at(text, pos);
     if (!decoded) return "";
-    char32_t c = decoded->code_point;
+    char32_t c = *decoded;
     if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F || (c >= 0x80 && c < 0xA0)) return "";
-    out.append(text.substr(pos, decoded->length));
-    pos += decoded->length;
+    out.append(text.substr(start, pos - start));
   }
   return out;
 }

@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "documents/render/house_style.h"
-#include "documents/utf8.h"
+#include "jp/unicode.h"
 
 namespace madoguchi::documents::render {
 namespace {
@@ -102,7 +102,7 @@ void Composer::missing_character_note() {
   std::string codes;
   for (char32_t cp : glyphs_.missing()) {
     if (!codes.empty()) codes += "、";
-    codes += code_point_label(cp);
+    codes += jp::code_point_label(cp);
   }
   gap(8);
   paragraph("※ 「〓」の箇所には、この文書の書体にない文字（" + codes +

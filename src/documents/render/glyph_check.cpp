@@ -1,6 +1,6 @@
 #include "documents/render/glyph_check.h"
 
-#include "documents/utf8.h"
+#include "jp/unicode.h"
 
 namespace madoguchi::documents::render {
 namespace {
@@ -22,21 +22,19 @@ std::string GlyphCheck::printable(std::string_view text, Face face) {
       ++pos;
       continue;
     }
-    const auto decoded = decode_utf8(text, pos);
+    const std::size_t start = pos;
+    const auto decoded = jp::decode_at(text, pos);
     if (!decoded) {  // unreachable after checked_text; never emit a broken byte
-      append_utf8(out, geta_mark);
+      jp::append_utf8(out, geta_mark);
       ++pos;
       continue;
     }
-    const char32_t cp = decoded->code_point;
-    const std::size_t length = decoded->length;
-    if (is_default_ignorable(cp) || fonts_.has_glyph(face, cp)) {
-      out.append(text.substr(pos, length));
+    if (is_default_ignorable(*decoded) || fonts_.has_glyph(face, *decoded)) {
+      out.append(text.substr(start, pos - start));
     } else {
-      missing_.insert(cp);
-      append_utf8(out, geta_mark);
+      missing_.insert(*decoded);
+      jp::append_utf8(out, geta_mark);
     }
-    pos += length;
   }
   return out;
 }

@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "forms/sample_dates.h"
 #include "platform/crypto.h"
 #include "platform/db/database.h"
 #include "platform/db/migrations.h"
@@ -36,9 +37,10 @@ inline const procedures::Procedure& procedure(const std::string& id) {
   return *p;
 }
 
+// The demo answers of procedure `id`, dates relative to today resolved for kToday.
 inline nlohmann::json sample(const std::string& id) {
   std::ifstream in(std::string(MADOGUCHI_SOURCE_DIR) + "/demo/answers/" + id + ".json");
-  return nlohmann::json::parse(in);
+  return forms::resolve_sample_dates(nlohmann::json::parse(in), kToday);
 }
 
 struct TempDatabase {

@@ -1,7 +1,8 @@
-// Date limits relative to today and the day ages are measured on.
+// Date limits relative to today, the day ages are measured on, and sample dates resolved for a day.
 #include <gtest/gtest.h>
 
 #include "forms/date_rules.h"
+#include "forms/sample_dates.h"
 
 namespace madoguchi::forms {
 namespace {
@@ -43,6 +44,30 @@ TEST(DateRules, AgeByJapaneseLaw) {
   EXPECT_EQ(age_from_iso("2008-04-02", ymd(2026, 3, 31)), 17);
   EXPECT_FALSE(age_from_iso("2030-01-01", ymd(2026, 3, 31)));
   EXPECT_FALSE(age_from_iso("not a date", ymd(2026, 3, 31)));
+}
+
+}  // namespace
+}  // namespace madoguchi::forms
+
+namespace madoguchi::forms {
+namespace {
+
+TEST(SampleDates, RelativeDatesAreResolvedForTheDayAndEverythingElseIsKept) {
+  const std::chrono::year_month_day day{std::chrono::year{2028}, std::chrono::February, std::chrono::day{29}};
+  const auto answers = nlohmann::json::parse(R"({
+    "preferred_date": "today+10d", "birth_date": "1990-04-05", "wareki": "平成2年4月5日",
+    "children": [{"birth_date": "today-1y", "note": "today is fine"}], "count": 3, "flag": true,
+    "puppy": {"born": "today-6m", "seen": "today"}})");
+  const auto resolved = resolve_sample_dates(answers, day);
+  EXPECT_EQ(resolved["preferred_date"], "2028-03-10");
+  EXPECT_EQ(resolved["birth_date"], "1990-04-05");
+  EXPECT_EQ(resolved["wareki"], "平成2年4月5日");
+  EXPECT_EQ(resolved["children"][0]["birth_date"], "2027-02-28");  // no 29 February in 2027
+  EXPECT_EQ(resolved["children"][0]["note"], "today is fine");
+  EXPECT_EQ(resolved["count"], 3);
+  EXPECT_EQ(resolved["flag"], true);
+  EXPECT_EQ(resolved["puppy"]["born"], "2027-08-29");
+  EXPECT_EQ(resolved["puppy"]["seen"], "2028-02-29");
 }
 
 }  // namespace

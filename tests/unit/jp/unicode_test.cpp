@@ -27,6 +27,29 @@ TEST(Unicode, RejectsMalformedSequencesWithTheirPosition) {
   EXPECT_EQ(decode_utf8("12345", 4).error().code, "too_long");
 }
 
+TEST(Unicode, ValidatesCountsAndWalksText) {
+  EXPECT_TRUE(is_valid_utf8(""));
+  EXPECT_TRUE(is_valid_utf8("髙橋 𠮷野"));
+  EXPECT_FALSE(is_valid_utf8("ab\x80"));
+  EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));          // overlong
+  EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));      // surrogate
+  EXPECT_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // past U+10FFFF
+  EXPECT_FALSE(is_valid_utf8("\xe3\x81"));          // truncated
+  EXPECT_EQ(count_code_points("a髙𠮷"), 3u);
+  EXPECT_EQ(utf8_sequence_length('a'), 1u);
+  EXPECT_EQ(utf8_sequence_length(0xE9), 3u);
+  EXPECT_EQ(utf8_sequence_length(0xF0), 4u);
+  EXPECT_EQ(utf8_sequence_length(0x80), 1u);  // a stray continuation byte
+
+  const std::string text = "a𠮷\x80";
+  std::size_t at = 0;
+  EXPECT_EQ(decode_at(text, at), U'a');
+  EXPECT_EQ(decode_at(text, at), U'𠮷');
+  EXPECT_EQ(at, 5u);
+  EXPECT_EQ(decode_at(text, at), std::nullopt);
+  EXPECT_EQ(at, 5u);  // unchanged on a malformed byte
+}
+
 TEST(Unicode, Describe) {
   EXPECT_EQ(describe_character(U'山'), "「山」(U+5C71)");
   EXPECT_EQ(describe_character(0x0301), "U+0301");

@@ -1,4 +1,5 @@
 #include "platform/crypto.h"
+#include "support/scratch.h"
 
 #include <gtest/gtest.h>
 
@@ -41,8 +42,7 @@ TEST_F(Crypto, MacsVerifyOnlyTheirData) {
 }
 
 TEST_F(Crypto, KeyFilesArePrivateAndStable) {
-  auto path = std::filesystem::temp_directory_path() / ("madoguchi-key-" + std::to_string(::getpid())) / "k.key";
-  std::filesystem::remove_all(path.parent_path());
+  auto path = madoguchi::testing::scratch_dir("key") / "k.key";
   auto first = load_or_create_key(path);
   auto second = load_or_create_key(path);
   EXPECT_EQ(first, second);

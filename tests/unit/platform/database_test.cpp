@@ -7,17 +7,13 @@
 #include <thread>
 
 #include "platform/metrics.h"
+#include "support/scratch.h"
 
 using namespace madoguchi::platform;
 using namespace madoguchi::platform::db;
 
 namespace {
-std::filesystem::path temp_db(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("madoguchi-test-" + name + "-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir / "test.db";
-}
+std::filesystem::path temp_db(const std::string& name) { return madoguchi::testing::scratch_dir(name) / "test.db"; }
 
 void create_table(const std::filesystem::path& path) {
   Connection c(path, Connection::Mode::read_write);

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "platform/crypto.h"
+#include "support/scratch.h"
 
 using namespace madoguchi::platform::db;
 
@@ -13,8 +14,7 @@ struct Tree {
   std::filesystem::path root;
   explicit Tree(const std::string& name) {
     madoguchi::platform::crypto::init();
-    root = std::filesystem::temp_directory_path() / ("madoguchi-mig-" + name + "-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(root);
+    root = madoguchi::testing::scratch_dir(name);
   }
   void write(const std::string& module, const std::string& file, const std::string& sql) {
     auto dir = root / "src" / module / "migrations";

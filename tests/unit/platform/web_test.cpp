@@ -8,17 +8,13 @@
 #include "platform/web/csrf.h"
 #include "platform/web/language.h"
 #include "platform/web/templates.h"
+#include "support/scratch.h"
 
 using namespace madoguchi::platform;
 using namespace madoguchi::platform::web;
 
 namespace {
-std::filesystem::path temp_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("madoguchi-web-" + name + "-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+std::filesystem::path temp_dir(const std::string& name) { return madoguchi::testing::scratch_dir(name); }
 void write(const std::filesystem::path& file, const std::string& text) {
   std::filesystem::create_directories(file.parent_path());
   std::ofstream(file) << text;

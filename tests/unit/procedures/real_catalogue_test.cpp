@@ -1,12 +1,13 @@
 // The real catalogue in procedures/: it loads without problems, lists at least twelve
 // procedures, and every procedure accepts a realistic sample application
-// (demo/answers/<id>.json) on 2026-11-22.
+// (demo/answers/<id>.json) on several days, the year-end closure and a leap day among them.
 #include <filesystem>
 #include <fstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "forms/sample_dates.h"
 #include "forms/validation.h"
 #include "jp/postal.h"
 #include "procedures/catalogue.h"
@@ -19,9 +20,10 @@ using namespace std::chrono_literals;
 
 constexpr year_month_day kToday{std::chrono::year{2026}, std::chrono::November, std::chrono::day{22}};
 
-nlohmann::json read_json(const std::filesystem::path& path) {
+// A sample as used on `today`: dates relative to today resolved.
+nlohmann::json read_json(const std::filesystem::path& path, year_month_day today = kToday) {
   std::ifstream in(path);
-  return nlohmann::json::parse(in);
+  return forms::resolve_sample_dates(nlohmann::json::parse(in), today);
 }
 
 const Catalogue& real_catalogue() {
@@ -47,20 +49,22 @@ TEST(RealCatalogue, ListsAtLeastTwelveProcedures) {
   }
 }
 
-TEST(RealCatalogue, EveryProcedureAcceptsItsSample) {
+class RealCatalogueOnDay : public ::testing::TestWithParam<year_month_day> {};
+
+TEST_P(RealCatalogueOnDay, EveryProcedureAcceptsItsSample) {
   const auto& catalogue = real_catalogue();
   // With Japan Post's table, as the server validates: a business postal code
   // (事業所個別番号) such as the city hall's is not a place anyone lives.
   auto postal = jp::PostalDirectory::load(std::filesystem::path(MADOGUCHI_BUILD_DIR) / "data/postal.tsv");
   ASSERT_TRUE(postal.ok()) << postal.error().message_en;
   forms::ValidationContext context;
-  context.today = kToday;
+  context.today = GetParam();
   context.postal_directory = &postal.value();
   for (const auto& procedure : catalogue.all()) {
     SCOPED_TRACE(procedure.id);
     const auto sample = std::filesystem::path("demo/answers") / (procedure.id + ".json");
     ASSERT_TRUE(std::filesystem::exists(sample)) << "no sample for " << procedure.id;
-    const auto result = forms::validate(procedure.form, read_json(sample), context);
+    const auto result = forms::validate(procedure.form, read_json(sample, GetParam()), context);
     for (const auto& error : result.errors) {
       ADD_FAILURE() << error.path << " " << error.code << " " << error.message.en;
     }
@@ -69,6 +73,12 @@ TEST(RealCatalogue, EveryProcedureAcceptsItsSample) {
     EXPECT_FALSE(procedure.applicant.name.empty());
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Days, RealCatalogueOnDay,
+                         ::testing::Values(kToday, year_month_day{std::chrono::year{2028}, std::chrono::February, std::chrono::day{29}},
+                                           year_month_day{std::chrono::year{2027}, std::chrono::December, std::chrono::day{29}},
+                                           year_month_day{std::chrono::year{2029}, std::chrono::March, std::chrono::day{31}},
+                                           year_month_day{std::chrono::year{2031}, std::chrono::January, std::chrono::day{2}}));
 
 TEST(RealCatalogue, SamplesAreNormalised) {
   const auto& catalogue = real_catalogue();
