@@ -8,8 +8,10 @@ MADOGUCHI  := $(BUILD)/madoguchi
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 # ccache (installed by the bootstrap) shares objects between checkouts of the
-# same tree when paths inside it are written relative to it.
+# same tree when paths inside it are written relative to it and the build
+# folder's own path is left out of the hash.
 export CCACHE_BASEDIR ?= $(CURDIR)
+export CCACHE_NOHASHDIR ?= 1
 
 .PHONY: all deps configure server build migrate seed run test unit integration browser bench fuzz fuzz-regress clean
 

@@ -13,7 +13,7 @@
 #include <random>
 #include <string>
 
-#include "platform/db/connection.h"
+#include "platform/db/sqlite_connection.h"
 
 namespace {
 
@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const long total = std::stol(argv[2]);
-  madoguchi::platform::db::Connection c(argv[1], madoguchi::platform::db::Connection::Mode::read_write);
+  madoguchi::platform::db::SqliteConnection c(argv[1], madoguchi::platform::db::Connection::Mode::read_write);
   c.exec("PRAGMA synchronous=OFF");
   std::mt19937_64 random(20261122);
   const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now() + std::chrono::hours(9));
@@ -74,12 +74,13 @@ int main(int argc, char** argv) {
       const std::string due = date_at(today + std::chrono::days(static_cast<int>(random() % 121) - 60));
       const std::string at = date_at(submitted) + "T01:00:00.000Z";
       const std::string answers = "{\"applicant_name\":\"" + name + "\",\"applicant_address\":\"仙台市青葉区国分町三丁目7番1号\"}";
-      c.execute("INSERT INTO applications (reference, procedure_id, procedure_version, department, ward, channel, status, "
-                "answers, applicant_name, status_secret_hash, submitted_at, updated_at, due_on) "
-                "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                {reference, kind.procedure, kind.department, ward, random() % 4 == 0 ? "counter" : "online", status,
-                 answers, name, std::string(64, '0'), at, at, due});
-      const long id = static_cast<long>(c.last_insert_rowid());
+      const int64_t id =
+          c.query_one("INSERT INTO applications (reference, procedure_id, procedure_version, department, ward, channel, "
+                      "status, answers, applicant_name, status_secret_hash, submitted_at, updated_at, due_on) "
+                      "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                      {reference, kind.procedure, kind.department, ward, random() % 4 == 0 ? "counter" : "online", status,
+                       answers, name, std::string(64, '0'), at, at, due})
+              ->integer(0);
       c.execute("INSERT INTO application_revisions (application_id, revision, answers, created_at) VALUES (?, 1, ?, ?)",
                 {id, answers, at});
       if (std::string(status) != "submitted" && random() % 3 == 0) {

@@ -8,6 +8,8 @@
 #include "insight/stats_routes.h"
 #include "platform/crypto.h"
 #include "platform/db/migrations.h"
+#include "platform/events/local_event_bus.h"
+#include "platform/events/pg_event_bus.h"
 #include "platform/http/rate_limiter.h"
 #include "platform/http/security_headers.h"
 #include "platform/http/server.h"
@@ -44,7 +46,17 @@ std::unique_ptr<jp::PostalDirectory> load_postal(const std::filesystem::path& fi
 }  // namespace
 
 Application::Application(Settings settings) : settings_(std::move(settings)) {
-  database_ = open_migrated_database(settings_, &metrics_);
+  if (settings_.database.location.is_postgresql()) {
+    database_ = platform::db::open_database(settings_.database, &metrics_);  // checked once it answers (serve)
+  } else {
+    database_ = open_migrated_database(settings_, &metrics_);
+    readiness_.set_ready();
+  }
+  if (settings_.database.location.is_postgresql()) {
+    events_ = std::make_unique<platform::events::PgEventBus>(*database_, settings_.database.listen_url);
+  } else {
+    events_ = std::make_unique<platform::events::LocalEventBus>();
+  }
   if (settings_.smtp.configured()) {
     smtp_ = std::make_unique<notify::SmtpTransport>(settings_.smtp);
     mailer_ = std::make_unique<notify::Mailer>(*database_, outbox_, *smtp_,
@@ -59,8 +71,8 @@ Application::Application(Settings settings) : settings_(std::move(settings)) {
       *database_, outbox_, *pages_, identity::IdentitySettings{settings_.keys_dir(), settings_.public_url, settings_.https(), "/account"});
   catalogue_ = load_catalogue(settings_.procedures_dir());
   postal_ = load_postal(settings_.postal_table());
-  applications_ = std::make_unique<applications::SqliteApplicationStore>(*database_);
-  uploads_ = std::make_unique<applications::UploadStore>(*database_, settings_.uploads_dir());
+  applications_ = std::make_unique<applications::SqlApplicationStore>(*database_);
+  uploads_ = std::make_unique<applications::UploadStore>(*database_, settings_.uploads_dir(), settings_.upload_storage);
   submissions_ = std::make_unique<applications::SubmissionService>(*catalogue_, *applications_, *uploads_, postal_.get());
   submissions_->send_confirmations(outbox_, settings_.public_url);
   search_ = std::make_unique<applications::ProcedureSearch>(*catalogue_);
@@ -82,7 +94,7 @@ Application::Application(Settings settings) : settings_(std::move(settings)) {
 Application::~Application() = default;
 
 void Application::register_routes() {
-  register_health_routes(router_, *database_, metrics_);
+  register_health_routes(router_, *database_, readiness_, metrics_);
   identity_->register_routes(router_);
   applications::register_api_routes(router_, {*catalogue_, *submissions_, *applications_, *uploads_, postal_.get(),
                                               settings_.source_root / "docs/api/openapi.json"});
@@ -109,7 +121,8 @@ void Application::limit_guessable_routes() {
       {"POST", "/resume"},            {"POST", "/apply/{draft}/saved/email"},
       {"GET", "/api/v1/applications/{reference}"},
   };
-  attempts_limiter_ = std::make_unique<platform::http::RateLimiter>(settings_.attempts_per_minute, std::chrono::seconds(60));
+  attempts_limiter_ = std::make_unique<platform::http::RateLimiter>(*database_, settings_.attempts_per_minute,
+                                                                     std::chrono::seconds(60));
   for (const auto& [method, pattern] : kRoutes) {
     router_.wrap(method, pattern, [this](platform::http::Handler handler) {
       return platform::http::rate_limited(*attempts_limiter_, std::move(handler));
@@ -127,16 +140,25 @@ int Application::serve() {
       [this](const platform::http::Request& request, const platform::http::HttpError& error) {
         return pages_->error(request, error);
       });
+  if (!readiness_.ready()) readiness_.check_now(settings_);
   if (mailer_) mailer_->start();
   server.start();
+  int exit_code = 0;
+  if (!readiness_.ready()) {
+    readiness_.wait_for_database(settings_, [&server, &exit_code](const std::string&) {
+      exit_code = 1;
+      server.stop();
+    });
+  }
   if (settings_.server.port == 0 && settings_.public_url.ends_with(":0")) {
     platform::log::warn("public_url_unset", {{"message", "public_url is not set and the port is chosen at random: links in "
                                                          "e-mail and the QR codes on notices will not work"}});
   }
   server.run_until_signal();
+  readiness_.stop();
   if (mailer_) mailer_->stop();
   database_->stop();
-  return 0;
+  return exit_code;
 }
 
 }  // namespace madoguchi::app

@@ -7,8 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "app/readiness.h"
 #include "app/settings.h"
-#include "applications/sqlite_application_store.h"
+#include "applications/sql_application_store.h"
 #include "applications/submission_service.h"
 #include "applications/upload_store.h"
 #include "applications/web_routes.h"
@@ -20,6 +21,7 @@
 #include "notify/outbox.h"
 #include "notify/smtp_transport.h"
 #include "platform/db/database.h"
+#include "platform/events/event_bus.h"
 #include "platform/http/rate_limiter.h"
 #include "platform/http/router.h"
 #include "platform/metrics.h"
@@ -48,7 +50,9 @@ class Application {
 
   Settings settings_;
   platform::Metrics metrics_;
+  Readiness readiness_;
   std::unique_ptr<platform::db::Database> database_;
+  std::unique_ptr<platform::events::EventBus> events_;
   notify::Outbox outbox_;
   std::unique_ptr<notify::SmtpTransport> smtp_;
   std::unique_ptr<notify::Mailer> mailer_;
@@ -59,7 +63,7 @@ class Application {
   std::unique_ptr<identity::IdentityModule> identity_;
   std::unique_ptr<procedures::Catalogue> catalogue_;
   std::unique_ptr<jp::PostalDirectory> postal_;
-  std::unique_ptr<applications::SqliteApplicationStore> applications_;
+  std::unique_ptr<applications::SqlApplicationStore> applications_;
   std::unique_ptr<applications::UploadStore> uploads_;
   std::unique_ptr<applications::SubmissionService> submissions_;
   std::unique_ptr<applications::ProcedureSearch> search_;

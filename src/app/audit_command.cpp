@@ -19,11 +19,13 @@ std::optional<std::vector<uint8_t>> read_key(const std::filesystem::path& path) 
 }
 
 int verify(const Settings& settings, std::ostream& out, std::ostream& err) {
-  if (!std::filesystem::exists(settings.database_path())) {
-    err << "madoguchi audit: データベースがありません / no database at " << settings.database_path().string() << "\n";
+  const auto& location = settings.database.location;
+  if (!location.is_postgresql() && !std::filesystem::exists(location.sqlite_path)) {
+    err << "madoguchi audit: データベースがありません / no database at " << location.describe() << "\n";
     return 1;
   }
-  platform::db::Connection connection(settings.database_path(), platform::db::Connection::Mode::read_only);
+  auto opened = platform::db::connect(location, platform::db::Connection::Mode::read_only);
+  auto& connection = *opened;
   auto key_path = identity::audit_key_path(settings.keys_dir());
   auto key = read_key(key_path);
   if (!key) {

@@ -7,6 +7,7 @@
 #include "app/application.h"
 #include "app/audit_command.h"
 #include "app/check_procedures_command.h"
+#include "app/copy_data_command.h"
 #include "app/jp_command.h"
 #include "app/seed_command.h"
 #include "app/settings.h"
@@ -28,11 +29,12 @@ void add_common_options(CLI::App* command, CommandLineOverrides& o) {
 
 int migrate(const Settings& settings, std::ostream& out) {
   std::filesystem::create_directories(settings.data_dir);
-  platform::db::Connection connection(settings.database_path(), platform::db::Connection::Mode::read_write);
+  const auto& location = settings.database.location;
+  auto connection = platform::db::connect(location, platform::db::Connection::Mode::read_write);
   auto applied = platform::db::apply_migrations(
-      connection, platform::db::load_migrations(settings.source_root, migration_modules()));
+      *connection, platform::db::load_migrations(settings.source_root, migration_modules(), connection->dialect()));
   for (const auto& m : applied) out << "applied " << m.module << "/" << m.version << "_" << m.name << "\n";
-  if (applied.empty()) out << "database is up to date: " << settings.database_path().string() << "\n";
+  if (applied.empty()) out << "database is up to date: " << location.describe() << "\n";
   return 0;
 }
 
@@ -69,6 +71,7 @@ int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err
   auto common = [&overrides](CLI::App* command) { add_common_options(command, overrides); };
   UserCommand user_cmd(cli, common);
   AuditCommand audit_cmd(cli, common);
+  CopyDataCommand copy_cmd(cli, common);
 
   try {
     cli.parse(argc, argv);
@@ -95,6 +98,7 @@ int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err
     if (*seed_cmd) return run_seed_demo(settings, out, err);
     if (user_cmd.selected()) return user_cmd.run(settings, std::cin, out, err);
     if (audit_cmd.selected()) return audit_cmd.run(settings, out, err);
+    if (copy_cmd.selected()) return copy_cmd.run(settings, out, err);
   } catch (const platform::ConfigError& e) {
     err << "madoguchi: configuration error: " << e.what() << "\n";
     return 2;

@@ -7,7 +7,7 @@
 
 #include "app/migrated_database.h"
 #include "applications/answer_paths.h"
-#include "applications/sqlite_application_store.h"
+#include "applications/sql_application_store.h"
 #include "applications/submission_service.h"
 #include "applications/upload_store.h"
 #include "forms/sample_dates.h"
@@ -122,8 +122,8 @@ size_t create_applications(const Settings& settings, platform::db::Database& dat
   auto loaded = procedures::load_catalogue(settings.procedures_dir());
   if (!loaded.catalogue) throw std::runtime_error("the procedure catalogue has problems; run check-procedures");
   auto postal = jp::PostalDirectory::load(settings.postal_table());
-  applications::SqliteApplicationStore store(database);
-  applications::UploadStore uploads(database, settings.uploads_dir());
+  applications::SqlApplicationStore store(database);
+  applications::UploadStore uploads(database, settings.uploads_dir(), settings.upload_storage);
   applications::SubmissionService service(*loaded.catalogue, store, uploads, postal.ok() ? &postal.value() : nullptr);
   size_t created = 0;
   size_t n = 0;

@@ -55,8 +55,19 @@ Settings load_settings(const CommandLineOverrides& overrides) {
   http.trusted_proxies = trusted_proxies(source.get_string("server.trusted_proxies", ""));
   s.attempts_per_minute = static_cast<int>(source.get_int("server.attempts_per_minute", 30, 1, 100000));
 
+  s.database.location.url = source.get_string("database.url", "");
+  if (!s.database.location.url.empty() && !s.database.location.url.starts_with("postgresql://") &&
+      !s.database.location.url.starts_with("postgres://")) {
+    throw platform::ConfigError("database.url: only postgresql://… is supported (leave it unset for the embedded SQLite)");
+  }
   s.database.max_batch = static_cast<size_t>(source.get_int("database.max_batch", 256, 1, 100000));
   s.database.busy_timeout_ms = static_cast<int>(source.get_int("database.busy_timeout_ms", 5000, 0, 600000));
+  s.database.pool_size = static_cast<size_t>(source.get_int("database.pool_size", 16, 1, 1000));
+  s.database.acquire_timeout = std::chrono::milliseconds(source.get_int("database.acquire_timeout_ms", 10000, 100, 600000));
+  s.database.prepare_statements = source.get_bool("database.prepare_statements", true);
+  s.database.listen_url = source.get_string("database.listen_url", s.database.location.url);
+  s.database.statement_timeout_ms =
+      static_cast<int>(source.get_int("database.statement_timeout_ms", 25000, 100, 3600000));
 
   s.log.level = source.get_string("log.level", s.log.level);
   s.log.destination = source.get_string("log.destination", s.log.destination);
@@ -75,6 +86,18 @@ Settings load_settings(const CommandLineOverrides& overrides) {
     throw platform::ConfigError(e.what());
   }
 
+  const std::string storage =
+      source.get_string("uploads.storage", s.database.location.is_postgresql() ? "database" : "files");
+  if (storage != "files" && storage != "database") {
+    throw platform::ConfigError("uploads.storage: \"" + storage + "\" is neither files nor database");
+  }
+  if (storage == "files" && s.database.location.is_postgresql()) {
+    throw platform::ConfigError("uploads.storage: files are kept on one machine only; with database.url set, "
+                                "keep uploads in the database");
+  }
+  s.upload_storage = storage == "files" ? applications::UploadStore::Storage::files
+                                        : applications::UploadStore::Storage::database;
+
   s.draft_lifetime = std::chrono::hours(24 * source.get_int("applications.draft_lifetime_days", 30, 1, 365));
 
   if (auto start = source.get_string("clock.start", ""); !start.empty()) {
@@ -91,7 +114,7 @@ Settings load_settings(const CommandLineOverrides& overrides) {
   if (overrides.port) http.port = static_cast<uint16_t>(*overrides.port);
   if (overrides.host) http.host = *overrides.host;
   if (s.public_url.empty()) s.public_url = "http://" + http.host + ":" + std::to_string(http.port);
-  s.database.path = s.database_path();
+  s.database.location.sqlite_path = s.database_path();
   return s;
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "applications/upload_store.h"
 #include "notify/smtp_settings.h"
 #include "platform/db/database.h"
 #include "platform/http/server.h"
@@ -27,7 +28,10 @@ struct Settings {
   notify::SmtpSettings smtp;
   std::chrono::seconds draft_lifetime{30 * 24 * 3600};  // how long a saved web draft is kept
   int attempts_per_minute = 30;  // per client and route, on sign-in and look-ups by secret
-  std::optional<std::string> clock_start;  // test-only: the process lives from this instant (platform::parse_clock_start)
+  std::optional<std::string> clock_start;
+  // Where uploaded files are kept: `database` on PostgreSQL (every node sees
+  // them, backups hold them), `files` under DATA/uploads on SQLite.
+  applications::UploadStore::Storage upload_storage = applications::UploadStore::Storage::files;  // test-only: the process lives from this instant (platform::parse_clock_start)
 
   std::filesystem::path database_path() const { return data_dir / "madoguchi.db"; }
   std::filesystem::path keys_dir() const { return data_dir / "keys"; }

@@ -26,18 +26,16 @@ bool AccessAttempts::blocked(const AttemptLimit& limit, std::string_view key) co
 void AccessAttempts::record_failure(const AttemptLimit& limit, std::string_view key) {
   auto now = clock_();
   std::string key_hash = platform::crypto::sha256_hex(key);
+  const std::string window_open_since = platform::iso_timestamp(now - limit.window);
   db_.write([&](Connection& c) {
-    auto row = c.query_one("SELECT window_start FROM access_attempts WHERE scope = ? AND key_hash = ?",
-                           {limit.scope, key_hash});
-    if (row && now < platform::parse_iso_timestamp(row->text(0)) + limit.window) {
-      c.execute("UPDATE access_attempts SET failures = failures + 1 WHERE scope = ? AND key_hash = ?",
-                {limit.scope, key_hash});
-    } else {
-      c.execute(
-          "INSERT INTO access_attempts (scope, key_hash, window_start, failures) VALUES (?, ?, ?, 1) "
-          "ON CONFLICT (scope, key_hash) DO UPDATE SET window_start = excluded.window_start, failures = 1",
-          {limit.scope, key_hash, platform::iso_timestamp(now)});
-    }
+    // One statement, so failures counted at once on several nodes all count.
+    c.execute(
+        "INSERT INTO access_attempts (scope, key_hash, window_start, failures) VALUES (?, ?, ?, 1) "
+        "ON CONFLICT (scope, key_hash) DO UPDATE SET "
+        "failures = CASE WHEN access_attempts.window_start > ? THEN access_attempts.failures + 1 ELSE 1 END, "
+        "window_start = CASE WHEN access_attempts.window_start > ? THEN access_attempts.window_start "
+        "ELSE excluded.window_start END",
+        {limit.scope, key_hash, platform::iso_timestamp(now), window_open_since, window_open_since});
     c.execute("DELETE FROM access_attempts WHERE window_start < ?",
               {platform::iso_timestamp(now - std::chrono::hours(24))});
   });

@@ -1,5 +1,5 @@
 // ApplicationStore: where applications live. The interface is what features
-// use; SqliteApplicationStore implements it today and a PostgreSQL store can
+// use; SqlApplicationStore implements it today and a PostgreSQL store can
 // implement it later without touching them. Every change is one durable
 // transaction: the row, its event and its revision together, or nothing.
 #pragma once

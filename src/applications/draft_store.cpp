@@ -64,18 +64,18 @@ OpenedDraft DraftStore::create(const NewDraft& n) {
   db_.write([&](Connection& c) {
     for (int attempt = 0;; ++attempt) {
       d.public_id = make_draft_public_id(platform::crypto::random_bytes(10));
-      try {
-        c.execute(
-            "INSERT INTO application_drafts (public_id, token_hash, procedure_id, procedure_version, channel, answers, "
-            "citizen_account_id, created_at, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, '{}', ?, ?, ?, ?)",
-            {d.public_id, hash(out.token), d.procedure_id, d.procedure_version, d.channel, d.citizen_account_id,
-             d.created_at, d.updated_at, d.expires_at});
+      auto inserted = c.query_one(
+          "INSERT INTO application_drafts (public_id, token_hash, procedure_id, procedure_version, channel, answers, "
+          "citizen_account_id, created_at, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, '{}', ?, ?, ?, ?) "
+          "ON CONFLICT (public_id) DO NOTHING RETURNING id",
+          {d.public_id, hash(out.token), d.procedure_id, d.procedure_version, d.channel, d.citizen_account_id,
+           d.created_at, d.updated_at, d.expires_at});
+      if (inserted) {
+        d.id = inserted->integer(0);
         break;
-      } catch (const DbError& e) {
-        if (!e.is_unique_violation() || attempt == 4) throw;
       }
+      if (attempt == 4) throw DbError(DbError::Kind::other, "no free draft id after five tries");
     }
-    d.id = c.last_insert_rowid();
   });
   return out;
 }
@@ -128,7 +128,9 @@ std::string DraftStore::issue_resume_code(int64_t draft_id) {
     for (int attempt = 0;; ++attempt) {
       std::string code = make_resume_code(random_u64());
       try {
-        c.execute("UPDATE application_drafts SET resume_code_hash = ? WHERE id = ?", {hash(code), draft_id});
+        c.savepoint([&] {
+          c.execute("UPDATE application_drafts SET resume_code_hash = ? WHERE id = ?", {hash(code), draft_id});
+        });
         return code;
       } catch (const DbError& e) {
         if (!e.is_unique_violation() || attempt == 4) throw;

@@ -3,6 +3,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "applications/content_sniffing.h"
 #include "platform/crypto.h"
 #include "platform/time.h"
@@ -57,8 +60,8 @@ std::string clean_filename(std::string_view name) {
 
 }  // namespace
 
-UploadStore::UploadStore(platform::db::Database& database, std::filesystem::path directory)
-    : db_(database), directory_(std::move(directory)) {}
+UploadStore::UploadStore(platform::db::Database& database, std::filesystem::path directory, Storage storage)
+    : db_(database), directory_(std::move(directory)), storage_(storage) {}
 
 Upload UploadStore::save(std::string_view data, std::string_view filename, std::string_view declared_type,
                          std::optional<int64_t> draft_id) {
@@ -83,10 +86,16 @@ Upload UploadStore::save(std::string_view data, std::string_view filename, std::
   upload.media_type = sniffed->media_type;
   upload.filename = name;
   upload.created_at = platform::now_iso();
-  auto path = path_of(upload);
-  std::filesystem::create_directories(path.parent_path());
-  if (!std::filesystem::exists(path)) write_durably(path, data);
+  if (storage_ == Storage::files) {
+    auto path = path_of(upload);
+    std::filesystem::create_directories(path.parent_path());
+    if (!std::filesystem::exists(path)) write_durably(path, data);
+  }
   db_.write([&](Connection& c) {
+    if (storage_ == Storage::database) {
+      c.execute("INSERT INTO upload_contents (sha256, content) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING",
+                {upload.sha256, platform::db::Blob(data.begin(), data.end())});
+    }
     c.execute(
         "INSERT INTO uploads (id, sha256, size, media_type, filename, created_at, draft_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
         {upload.id, upload.sha256, upload.size, upload.media_type, upload.filename, upload.created_at, draft_id});
@@ -107,6 +116,20 @@ std::filesystem::path UploadStore::path_of(const Upload& upload) const {
   return directory_ / upload.sha256.substr(0, 2) / upload.sha256;
 }
 
+std::string UploadStore::content(const Upload& upload) const {
+  if (storage_ == Storage::database) {
+    auto row = db_.read([&](Connection& c) {
+      return c.query_one("SELECT content FROM upload_contents WHERE sha256 = ?", {upload.sha256});
+    });
+    if (!row) throw std::runtime_error("the content of upload " + upload.id + " is missing");
+    const auto bytes = row->blob(0);
+    return std::string(bytes.begin(), bytes.end());
+  }
+  std::ifstream in(path_of(upload), std::ios::binary);
+  if (!in) throw std::runtime_error("the file of upload " + upload.id + " is missing");
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
 size_t UploadStore::purge_unclaimed(std::chrono::seconds max_age) {
   std::string now = platform::now_iso();
   std::string cutoff = platform::iso_timestamp(platform::Clock::now() - max_age);
@@ -121,8 +144,13 @@ size_t UploadStore::purge_unclaimed(std::chrono::seconds max_age) {
       rows.push_back(from_row(r));
     }
     c.execute("DELETE FROM uploads " + std::string(kStale), {cutoff, now});
+    if (storage_ == Storage::database) {
+      c.execute("DELETE FROM upload_contents WHERE NOT EXISTS "
+                "(SELECT 1 FROM uploads WHERE uploads.sha256 = upload_contents.sha256)");
+    }
     return rows;
   });
+  if (storage_ == Storage::database) return stale.size();
   for (const auto& upload : stale) {
     bool still_used = db_.read([&](Connection& c) {
       return c.query_one("SELECT 1 FROM uploads WHERE sha256 = ?", {upload.sha256}).has_value();

@@ -1,8 +1,10 @@
 // UploadStore: files citizens attach. Content is sniffed first (never the
-// client's word), written durably (fsync of the file and its directory)
-// under DATA/uploads by its SHA-256, then recorded; an application claims it
-// on submission. An upload made from a draft's page is kept while the draft
-// lives; other unclaimed uploads are purged once older than max_age.
+// client's word), kept by its SHA-256 — written durably (fsync of the file
+// and its directory) under DATA/uploads, or in the database in the same
+// transaction as its record (where several nodes share the installation) —
+// then recorded; an application claims it on submission. An upload made from
+// a draft's page is kept while the draft lives; other unclaimed uploads are
+// purged once older than max_age.
 #pragma once
 
 #include <chrono>
@@ -41,21 +43,26 @@ class UploadRejected : public std::runtime_error {
 
 class UploadStore {
  public:
-  UploadStore(platform::db::Database& database, std::filesystem::path directory);
+  enum class Storage { files, database };
+  UploadStore(platform::db::Database& database, std::filesystem::path directory, Storage storage = Storage::files);
 
   // Throws UploadRejected for an empty file, an unknown content type, or a
   // name or declared type that disagrees with the content.
   Upload save(std::string_view data, std::string_view filename, std::string_view declared_type,
               std::optional<int64_t> draft_id = std::nullopt);
   std::optional<Upload> find(std::string_view id);
-  std::filesystem::path path_of(const Upload& upload) const;
+  // The file's bytes. Throws std::runtime_error if they are missing.
+  std::string content(const Upload& upload) const;
   // Deletes rows and files of uploads never claimed, older than max_age and
   // not held by a draft that is still open.
   size_t purge_unclaimed(std::chrono::seconds max_age);
 
  private:
+  std::filesystem::path path_of(const Upload& upload) const;
+
   platform::db::Database& db_;
   std::filesystem::path directory_;
+  Storage storage_;
 };
 
 }  // namespace madoguchi::applications

@@ -158,9 +158,9 @@ void CaseService::add_note(const Application& application, const ActionContext& 
   if (character_count(text) > kMaxNoteCharacters) throw ActionInvalid(std::vector<InputProblem>{{"note", "too_long"}});
   const std::string at = platform::iso_timestamp(now());
   deps_.database.write([&](Connection& c) {
-    CaseStore::add_note(c, application.id, context.user.login, text, at);
+    const int64_t note_id = CaseStore::add_note(c, application.id, context.user.login, text, at);
     deps_.audit.record(c, context.actor.entry("case_note_added", "application", application.reference,
-                                              {{"note_id", c.last_insert_rowid()}}));
+                                              {{"note_id", note_id}}));
   });
 }
 

@@ -111,10 +111,11 @@ void CaseStore::assign(Connection& c, int64_t id, const std::string& assignee, c
 
 int64_t CaseStore::add_correction(Connection& c, int64_t id, const std::vector<std::string>& fields,
                                   const std::string& message, const std::string& by, const std::string& at) {
-  c.execute("INSERT INTO casework_corrections (application_id, fields, message, requested_by, requested_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            {id, nlohmann::json(fields).dump(), message, by, at});
-  return c.last_insert_rowid();
+  return c
+      .query_one("INSERT INTO casework_corrections (application_id, fields, message, requested_by, requested_at) "
+                 "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                 {id, nlohmann::json(fields).dump(), message, by, at})
+      ->integer(0);
 }
 
 void CaseStore::answer_correction(Connection& c, int64_t correction_id, int answers_revision, const std::string& at) {
@@ -125,11 +126,12 @@ void CaseStore::answer_correction(Connection& c, int64_t correction_id, int answ
 int64_t CaseStore::add_draft(Connection& c, int64_t id, const DecisionDraft& draft,
                              const std::vector<procedures::ApprovalStep>& chain, const std::string& by,
                              const std::string& at) {
-  c.execute("INSERT INTO casework_drafts (application_id, outcome, reason, delivery, postal_code, address, state, "
-            "next_step_index, chain, created_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', 1, ?, ?)",
-            {id, outcome_name(draft.outcome), draft.reason, delivery_name(draft.delivery), draft.postal_code,
-             join_lines(draft.address_lines), chain_to_json(chain), at});
-  int64_t draft_id = c.last_insert_rowid();
+  const int64_t draft_id =
+      c.query_one("INSERT INTO casework_drafts (application_id, outcome, reason, delivery, postal_code, address, state, "
+                  "next_step_index, chain, created_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', 1, ?, ?) RETURNING id",
+                  {id, outcome_name(draft.outcome), draft.reason, delivery_name(draft.delivery), draft.postal_code,
+                   join_lines(draft.address_lines), chain_to_json(chain), at})
+          ->integer(0);
   c.execute("INSERT INTO casework_approval_acts (draft_id, step_index, step, actor, act, comment, at) "
             "VALUES (?, 0, 'draft', ?, 'drafted', '', ?)",
             {draft_id, by, at});
@@ -149,10 +151,12 @@ void CaseStore::add_act(Connection& c, int64_t draft_id, const ActRecord& act,
   }
 }
 
-void CaseStore::add_note(Connection& c, int64_t id, const std::string& author, const std::string& body,
-                         const std::string& at) {
-  c.execute("INSERT INTO casework_notes (application_id, author, body, created_at) VALUES (?, ?, ?, ?)",
-            {id, author, body, at});
+int64_t CaseStore::add_note(Connection& c, int64_t id, const std::string& author, const std::string& body,
+                            const std::string& at) {
+  return c
+      .query_one("INSERT INTO casework_notes (application_id, author, body, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+                 {id, author, body, at})
+      ->integer(0);
 }
 
 }  // namespace madoguchi::casework

@@ -94,8 +94,9 @@ class CaseStore {
   // Records a step; "approved" moves the draft's next step on, and `close_state` (returned, decided) closes it.
   static void add_act(platform::db::Connection& c, int64_t draft_id, const ActRecord& act,
                       const std::optional<std::string>& close_state);
-  static void add_note(platform::db::Connection& c, int64_t application_id, const std::string& author,
-                       const std::string& body, const std::string& at);
+  // Returns the note's id.
+  static int64_t add_note(platform::db::Connection& c, int64_t application_id, const std::string& author,
+                          const std::string& body, const std::string& at);
 
  private:
   platform::db::Database& db_;

@@ -25,7 +25,8 @@ CaseworkModule::CaseworkModule(CaseworkDependencies deps, CaseworkSettings setti
                                                      deps.catalogue);
   verification_ = std::make_unique<DocumentVerification>(*signer_, *documents_);
   verify_limiter_ =
-      std::make_unique<platform::http::RateLimiter>(settings.verify_requests_per_minute, std::chrono::seconds(60));
+      std::make_unique<platform::http::RateLimiter>(deps.database, settings.verify_requests_per_minute,
+                                                    std::chrono::seconds(60));
   web_ = std::make_unique<CaseworkWeb>(CaseworkWeb{deps.pages, deps.applications, deps.uploads, deps.submissions,
                                                    deps.grants, deps.catalogue, deps.identity.access(),
                                                    deps.identity.audit(), *cases_, *documents_, *queue_, *service_,

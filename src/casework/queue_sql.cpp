@@ -17,7 +17,7 @@ void code_set(std::string& where, platform::db::Params& params, const char* colu
   if (codes.size() > 1) where += ")";
 }
 
-// The WHERE clause (after "WHERE 1") and its parameters.
+// The WHERE clause (after "WHERE 1 = 1") and its parameters.
 SqlText conditions(const QueueSqlInput& in) {
   SqlText out;
   const QueueFilter& f = in.filter;
@@ -80,7 +80,7 @@ SqlText queue_rows_sql(const QueueSqlInput& in) {
       "FROM applications a "
       "LEFT JOIN casework_assignments s ON s.application_id = a.id "
       "LEFT JOIN casework_drafts d ON d.application_id = a.id AND d.state = 'pending' "
-      "WHERE 1" + where.sql + " ORDER BY a.due_on, a.id LIMIT ? OFFSET ?";
+      "WHERE 1 = 1" + where.sql + " ORDER BY a.due_on, a.id LIMIT ? OFFSET ?";
   out.params = std::move(where.params);
   out.params.emplace_back(in.page_size + 1);
   out.params.emplace_back(static_cast<int64_t>(in.filter.page - 1) * in.page_size);
@@ -94,7 +94,7 @@ SqlText queue_count_sql(const QueueSqlInput& in) {
   if (in.filter.assignee != QueueFilter::Assignee::anyone) {
     out.sql += "LEFT JOIN casework_assignments s ON s.application_id = a.id ";
   }
-  out.sql += "WHERE 1" + where.sql;
+  out.sql += "WHERE 1 = 1" + where.sql;
   out.params = std::move(where.params);
   return out;
 }

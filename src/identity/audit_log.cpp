@@ -44,6 +44,7 @@ constexpr const char* kColumns =
 int64_t append_audit_entry(Connection& connection, const std::vector<uint8_t>& anchor_key, const AuditEntry& entry,
                            TimePoint at) {
   AuditRecord r;
+  connection.lock("audit_log");  // one chain: appends on any node wait their turn
   auto last = connection.query_one("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
   r.seq = last ? last->integer(0) + 1 : 1;
   r.prev_hash = last ? last->text(1) : std::string(kGenesisHash);

@@ -40,9 +40,10 @@ std::optional<CitizenRow> find_by_id(Connection& c, int64_t id) {
 
 int64_t insert(Connection& c, std::string_view email, const std::string& password_hash, TimePoint now) {
   std::string stamp = platform::iso_timestamp(now);
-  c.execute("INSERT INTO citizen_accounts (email, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?)",
-            {email, password_hash, stamp, stamp});
-  return c.last_insert_rowid();
+  return c.query_one("INSERT INTO citizen_accounts (email, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?) "
+                     "RETURNING id",
+                     {email, password_hash, stamp, stamp})
+      ->integer(0);
 }
 
 void set_password_hash(Connection& c, int64_t id, const std::string& hash, TimePoint now) {

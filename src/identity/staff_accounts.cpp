@@ -267,9 +267,11 @@ LoginResult StaffAccounts::second_factor(std::string_view pending_token, std::st
     }
     return {LoginStatus::second_factor_needed, std::string(pending_token)};
   }
-  return database_.write([&](Connection& c) {
+  return database_.write([&](Connection& c) -> LoginResult {
+    if (!store::claim_totp_step(c, user.id, *step, now)) {
+      return {LoginStatus::second_factor_needed, std::string(pending_token)};
+    }
     store::set_lockout(c, user.id, after_success(), now);
-    store::set_totp_last_step(c, user.id, *step, now);
     sessions_.end(c, pending->token_hash);
     LoginResult result{LoginStatus::signed_in, sessions_.create(c, SessionKind::staff, user.id)};
     audit_.record(c, actor.entry("staff_login", "staff_user", user.login, {{"second_factor", true}}));

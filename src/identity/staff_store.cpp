@@ -32,8 +32,8 @@ void add_grant(Grants& grants, const std::string& kind, const std::string& code)
 }
 
 constexpr const char* kGrantsSql =
-    "SELECT staff_id, 'role', role FROM staff_roles WHERE (?1 IS NULL OR staff_id = ?1) "
-    "UNION ALL SELECT staff_id, kind, code FROM staff_scopes WHERE (?1 IS NULL OR staff_id = ?1)";
+    "SELECT staff_id, 'role', role FROM staff_roles WHERE (CAST(?1 AS BIGINT) IS NULL OR staff_id = ?1) "
+    "UNION ALL SELECT staff_id, kind, code FROM staff_scopes WHERE (CAST(?1 AS BIGINT) IS NULL OR staff_id = ?1)";
 
 void apply(StaffUser& user, const Grants& grants) {
   user.roles = grants.roles;
@@ -94,11 +94,11 @@ std::vector<StaffUser> list(Connection& c) {
 
 int64_t insert(Connection& c, const StaffUser& user, const std::string& password_hash, TimePoint now) {
   std::string stamp = platform::iso_timestamp(now);
-  c.execute(
-      "INSERT INTO staff_users (login, display_name, password_hash, disabled, password_changed_at, created_at, "
-      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {user.login, user.display_name, password_hash, user.disabled, stamp, stamp, stamp});
-  int64_t id = c.last_insert_rowid();
+  const int64_t id = c.query_one(
+                           "INSERT INTO staff_users (login, display_name, password_hash, disabled, password_changed_at, "
+                           "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                           {user.login, user.display_name, password_hash, user.disabled, stamp, stamp, stamp})
+                       ->integer(0);
   for (Role role : user.roles.roles()) {
     c.execute("INSERT INTO staff_roles (staff_id, role) VALUES (?, ?)", {id, role_name(role)});
   }
@@ -141,9 +141,13 @@ void set_totp_pending(Connection& c, int64_t id, const std::optional<std::string
   touch(c, id, now);
 }
 
-void set_totp_last_step(Connection& c, int64_t id, int64_t step, TimePoint now) {
-  c.execute("UPDATE staff_users SET totp_last_step = ? WHERE id = ?", {step, id});
+bool claim_totp_step(Connection& c, int64_t id, int64_t step, TimePoint now) {
+  if (c.execute("UPDATE staff_users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)",
+                {step, id, step}) != 1) {
+    return false;
+  }
   touch(c, id, now);
+  return true;
 }
 
 }  // namespace madoguchi::identity::staff_store

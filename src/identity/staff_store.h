@@ -39,6 +39,8 @@ void set_disabled(platform::db::Connection& c, int64_t id, bool disabled, TimePo
 void set_totp(platform::db::Connection& c, int64_t id, const std::optional<std::string>& secret,
               std::optional<int64_t> last_step, TimePoint now);
 void set_totp_pending(platform::db::Connection& c, int64_t id, const std::optional<std::string>& sealed, TimePoint now);
-void set_totp_last_step(platform::db::Connection& c, int64_t id, int64_t step, TimePoint now);
+// Records `step` as the last code used, unless it (or a later one) already is:
+// a code is accepted once, even when sent to two nodes at the same moment.
+bool claim_totp_step(platform::db::Connection& c, int64_t id, int64_t step, TimePoint now);
 
 }  // namespace madoguchi::identity::staff_store

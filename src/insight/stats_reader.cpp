@@ -32,9 +32,10 @@ nlohmann::json StatsReader::gather() {
                                  "GROUP BY procedure_id, channel, status")) {
       input.counts.push_back({r.text(0), r.text(1), r.text(2), r.integer(3)});
     }
-    for (const auto& r : c.query("SELECT a.procedure_id, julianday(d.issued_at) - julianday(a.submitted_at) "
+    for (const auto& r : c.query("SELECT a.procedure_id, a.submitted_at, d.issued_at "
                                  "FROM casework_documents d JOIN applications a ON a.id = d.application_id")) {
-      if (!r.is_null(1)) input.durations.push_back({r.text(0), r.real(1)});
+      const auto taken = platform::parse_iso_timestamp(r.text(2)) - platform::parse_iso_timestamp(r.text(1));
+      input.durations.push_back({r.text(0), std::chrono::duration<double, std::ratio<86400>>(taken).count()});
     }
     for (const auto& r : c.query("SELECT a.procedure_id, count(*) FROM applications a "
                                  "WHERE a.status IN ('submitted', 'in_review', 'correction_requested', 'resubmitted', "

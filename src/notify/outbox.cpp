@@ -67,13 +67,16 @@ Outbox::Outbox(Now clock) : clock_(clock ? std::move(clock) : Now([] { return pl
 int64_t Outbox::enqueue(Connection& connection, const EmailMessage& message) {
   validate(message);
   std::string created = platform::iso_timestamp(now());
-  connection.execute(
-      "INSERT INTO notify_email_outbox (message_key, category, reference, recipient, subject, text_body, html_body,"
-      " status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
-      {platform::crypto::random_token(16), message.category, message.reference, message.to, message.subject,
-       message.text_body, message.html_body, created, created});
-  int64_t id = connection.last_insert_rowid();
-  doorbell_.ring();
+  const int64_t id =
+      connection
+          .query_one(
+              "INSERT INTO notify_email_outbox (message_key, category, reference, recipient, subject, text_body, "
+              "html_body, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) "
+              "RETURNING id",
+              {platform::crypto::random_token(16), message.category, message.reference, message.to, message.subject,
+               message.text_body, message.html_body, created, created})
+          ->integer(0);
+  connection.after_commit([this] { doorbell_.ring(); });  // the mailer must find it committed
   return id;
 }
 
@@ -82,16 +85,18 @@ std::optional<OutboxEntry> Outbox::claim_next(Connection& connection, std::chron
   auto row = connection.query_one(
       "SELECT " + std::string(columns) +
           " FROM notify_email_outbox WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?"
-          " ORDER BY next_attempt_at, id LIMIT 1",
+          " ORDER BY next_attempt_at, id LIMIT 1" + std::string(connection.claim_rows()),
       {platform::iso_timestamp(now_time)});
   if (!row) return std::nullopt;
   OutboxEntry entry = to_entry(*row);
   entry.status = OutboxStatus::sending;
-  entry.attempts += 1;
   entry.next_attempt_at = now_time + lease;
-  connection.execute(
-      "UPDATE notify_email_outbox SET status = 'sending', attempts = ?, next_attempt_at = ? WHERE id = ?",
-      {entry.attempts, platform::iso_timestamp(entry.next_attempt_at), entry.id});
+  if (connection.execute("UPDATE notify_email_outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? "
+                         "WHERE id = ? AND attempts = ?",
+                         {platform::iso_timestamp(entry.next_attempt_at), entry.id, entry.attempts}) != 1) {
+    return std::nullopt;  // another node claimed it first
+  }
+  entry.attempts += 1;
   return entry;
 }
 

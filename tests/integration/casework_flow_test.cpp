@@ -30,8 +30,8 @@ std::string between(const std::string& text, const std::string& start, const std
 std::string today() { return madoguchi::platform::iso_date(madoguchi::platform::today_in_tokyo()); }
 
 std::string status_of(const ServerProcess& server, const std::string& reference) {
-  Connection db(server.data_dir() / "madoguchi.db", Connection::Mode::read_only);
-  return db.query_one("SELECT status FROM applications WHERE reference = ?", {reference})->text(0);
+  auto db = server.database();
+  return db->query_one("SELECT status FROM applications WHERE reference = ?", {reference})->text(0);
 }
 
 HttpResult post_pdf(HttpClient& http, const ServerProcess& server, const std::string& path, const std::string& pdf) {
@@ -95,8 +95,8 @@ TEST_F(CaseworkFlow, FromSubmissionThroughCorrectionAndApprovalToAVerifiedNotice
   ASSERT_EQ(resubmitted.status, 303) << resubmitted.body.substr(0, 2000);
   EXPECT_EQ(status_of(server, app.reference), "resubmitted");
   {
-    Connection db(server.data_dir() / "madoguchi.db", Connection::Mode::read_only);
-    auto rows = db.query("SELECT r.answers FROM application_revisions r JOIN applications a ON a.id = r.application_id "
+    auto db = server.database();
+    auto rows = db->query("SELECT r.answers FROM application_revisions r JOIN applications a ON a.id = r.application_id "
                          "WHERE a.reference = ? ORDER BY revision", {app.reference});
     ASSERT_EQ(rows.size(), 2u);
     auto before = nlohmann::json::parse(rows[0].text(0));
@@ -220,14 +220,14 @@ TEST_F(CaseworkFlow, FromSubmissionThroughCorrectionAndApprovalToAVerifiedNotice
                                "case_decided", "notice_downloaded"}) {
     EXPECT_NE(std::find(actions.begin(), actions.end(), expected), actions.end()) << expected;
   }
-  auto [ok_code, ok] = ServerProcess::run_command({"audit", "verify", "--data", server.data_dir().string()});
+  auto [ok_code, ok] = server.command({"audit", "verify"});
   EXPECT_EQ(ok_code, 0) << ok;
   {
-    Connection raw(server.data_dir() / "madoguchi.db", Connection::Mode::read_write);
-    raw.exec("DROP TRIGGER audit_log_no_update");
-    raw.execute("UPDATE audit_log SET detail = '{\"outcome\":\"reject\"}' WHERE action = 'case_decided'");
+    auto raw = server.database();
+    drop_guard_trigger(*raw, "audit_log_no_update", "audit_log");
+    raw->execute("UPDATE audit_log SET detail = '{\"outcome\":\"reject\"}' WHERE action = 'case_decided'");
   }
-  auto [bad_code, bad_out] = ServerProcess::run_command({"audit", "verify", "--data", server.data_dir().string()});
+  auto [bad_code, bad_out] = server.command({"audit", "verify"});
   EXPECT_EQ(bad_code, 1) << bad_out;
   EXPECT_NE(bad_out.find("altered"), std::string::npos) << bad_out;
 }

@@ -30,12 +30,12 @@ std::string location(const HttpResult& result) { return result.header("location"
 
 void add_staff(const ServerProcess& server, const std::string& login, const std::vector<std::string>& roles,
                const std::vector<std::string>& departments, const std::vector<std::string>& wards) {
-  std::vector<std::string> args = {"user", "add", "--data", server.data_dir().string(), "--login", login, "--name",
+  std::vector<std::string> args = {"user", "add", "--login", login, "--name",
                                    "職員 " + login, "--password-stdin"};
   for (const auto& r : roles) args.insert(args.end(), {"--role", r});
   for (const auto& d : departments) args.insert(args.end(), {"--department", d});
   for (const auto& w : wards) args.insert(args.end(), {"--ward", w});
-  auto [code, output] = ServerProcess::run_command_with_input(args, kStaffPassword + "\n");
+  auto [code, output] = server.command(args, kStaffPassword + "\n");
   ASSERT_EQ(code, 0) << output;
 }
 
@@ -94,9 +94,9 @@ HttpResult look_up_status(HttpClient& http, const ServerProcess& server, const s
 }
 
 std::vector<AuditRow> audit_rows(const ServerProcess& server) {
-  Connection db(server.data_dir() / "madoguchi.db", Connection::Mode::read_only);
+  auto db = server.database();
   std::vector<AuditRow> rows;
-  for (const auto& r : db.query("SELECT actor, action, subject_id, detail FROM audit_log ORDER BY seq")) {
+  for (const auto& r : db->query("SELECT actor, action, subject_id, detail FROM audit_log ORDER BY seq")) {
     rows.push_back({r.text(0), r.text(1), r.text(2), nlohmann::json::parse(r.text(3))});
   }
   return rows;

@@ -55,7 +55,7 @@ const bool timeline_started = [] {
   return true;
 }();
 
-std::vector<std::string> environment_with(const std::map<std::string, std::string>& extra, bool faketime) {
+std::vector<std::string> environment_with(const std::map<std::string, std::string>& extra, const std::string& faketime) {
   std::vector<std::string> env;
   for (char** e = environ; *e; ++e) {
     std::string entry(*e);
@@ -64,7 +64,11 @@ std::vector<std::string> environment_with(const std::map<std::string, std::strin
   }
   for (const auto& [k, v] : extra) env.push_back(k + "=" + v);
   if (!extra.count("MADOGUCHI_LOG_ACCESS")) env.push_back("MADOGUCHI_LOG_ACCESS=off");
-  if (faketime) {
+  if (!faketime.empty()) {
+    // libfaketime preloaded into the process itself (the faketime command
+    // would fork, and a test could then not stop the server by its pid).
+    env.push_back("LD_PRELOAD=" MADOGUCHI_LIBFAKETIME);
+    env.push_back("FAKETIME=@" + faketime);
     env.push_back("FAKETIME_DONT_FAKE_MONOTONIC=1");
   } else if (!extra.count("MADOGUCHI_CLOCK_START")) {
     env.push_back("MADOGUCHI_CLOCK_START=" + platform::iso_timestamp(platform::Clock::now()));
@@ -80,14 +84,12 @@ int spawn(const std::vector<std::string>& args, const std::map<std::string, std:
   if (input) posix_spawn_file_actions_addopen(&actions, 0, input->c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, output.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
   posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  std::vector<std::string> words;
-  if (!faketime.empty()) words = {"/usr/bin/faketime", "-f", "@" + faketime};
-  words.push_back(MADOGUCHI_BINARY);
+  std::vector<std::string> words = {MADOGUCHI_BINARY};
   words.insert(words.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& w : words) argv.push_back(w.data());
   argv.push_back(nullptr);
-  auto env = environment_with(environment, !faketime.empty());
+  auto env = environment_with(environment, faketime);
   std::vector<char*> envp;
   for (auto& e : env) envp.push_back(e.data());
   envp.push_back(nullptr);
@@ -192,11 +194,24 @@ ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options
               ("madoguchi-it-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   std::filesystem::remove_all(data_dir_);
   std::filesystem::create_directories(data_dir_);
-  auto [code, output] = run_command({"migrate", "--data", data_dir_.string()}, options_.environment, options_.faketime);
-  if (code != 0) throw std::runtime_error("migrate failed: " + output);
+  if (const auto* other = options_.same_installation_as) {
+    location_ = other->location_;
+    std::filesystem::copy(other->data_dir_ / "keys", data_dir_ / "keys", std::filesystem::copy_options::recursive);
+  } else if (auto given = options_.environment.find("MADOGUCHI_DATABASE_URL"); given != options_.environment.end()) {
+    location_.url = given->second;
+  } else if (testing_postgresql()) {
+    scratch_ = std::make_unique<ScratchDatabase>("server");
+    location_ = scratch_->location();
+  } else {
+    location_.sqlite_path = data_dir_ / "madoguchi.db";
+  }
+  if (options_.migrate) {
+    auto [code, output] = run_command({"migrate", "--data", data_dir_.string()}, environment(), options_.faketime);
+    if (code != 0) throw std::runtime_error("migrate failed: " + output);
+  }
   if (options_.seed_demo) {
     auto [seed_code, seed_output] =
-        run_command({"seed", "--demo", "--data", data_dir_.string()}, options_.environment, options_.faketime);
+        run_command({"seed", "--demo", "--data", data_dir_.string()}, environment(), options_.faketime);
     if (seed_code != 0) throw std::runtime_error("seed failed: " + seed_output);
   }
   start();
@@ -209,7 +224,7 @@ ServerProcess::~ServerProcess() {
 
 void ServerProcess::start() {
   auto log_file = data_dir_ / ("server-" + std::to_string(++generation_) + ".log");
-  pid_ = spawn({"serve", "--port", "0", "--data", data_dir_.string()}, options_.environment, log_file, nullptr,
+  pid_ = spawn({"serve", "--port", "0", "--data", data_dir_.string()}, environment(), log_file, nullptr,
                options_.faketime);
   static const std::regex started(R"re("event":"server_started".*"port":(\d+))re");
   for (int i = 0; i < 600; ++i) {
@@ -227,6 +242,21 @@ void ServerProcess::start() {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   throw std::runtime_error("server did not start in 30 s:\n" + read_file(log_file));
+}
+
+std::pair<int, std::string> ServerProcess::command(std::vector<std::string> args, const std::string& input) const {
+  args.insert(args.end(), {"--data", data_dir_.string()});
+  return run_command_with_input(args, input, environment());
+}
+
+std::map<std::string, std::string> ServerProcess::environment() const {
+  auto environment = options_.environment;
+  if (location_.is_postgresql()) environment.emplace("MADOGUCHI_DATABASE_URL", location_.url);
+  return environment;
+}
+
+std::unique_ptr<platform::db::Connection> ServerProcess::database() const {
+  return platform::db::connect(location_, platform::db::Connection::Mode::read_write);
 }
 
 std::string ServerProcess::url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }

@@ -3,17 +3,23 @@
 // server's own start-up log line, and talks to it over HTTP with libcurl.
 // Tests and the servers they start share one timeline that never reads the
 // real date: this process's platform::Clock starts at kTestClockStart, and
-// every command is started with clock.start set to this process's now.
+// every command is started with clock.start set to this process's now. When
+// the run is on PostgreSQL (support/test_database.h), each server gets a new
+// database on the suite's server, unless told to share one (several nodes).
 #pragma once
 
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "platform/db/connection.h"
+#include "support/test_database.h"
 
 namespace madoguchi::testing {
 
@@ -52,12 +58,17 @@ class HttpClient {
   void* curl_;
 };
 
+class ServerProcess;
+
 struct ServerOptions {
   std::map<std::string, std::string> environment;  // extra MADOGUCHI_* settings
   bool seed_demo = false;
   // Runs every command under faketime (libfaketime) from this local time,
   // "2028-02-29 10:00:00", instead of on the tests' timeline.
   std::string faketime;
+  // Another node of the same installation: its database and keys are shared.
+  const ServerProcess* same_installation_as = nullptr;
+  bool migrate = true;
 };
 
 class ServerProcess {
@@ -68,6 +79,10 @@ class ServerProcess {
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   int port() const { return port_; }
+  int pid() const { return pid_; }
+  // A connection to this server's database, for checks behind its back.
+  std::unique_ptr<platform::db::Connection> database() const;
+  const platform::db::DatabaseLocation& database_location() const { return location_; }
   std::string url(const std::string& path) const;
   const std::filesystem::path& data_dir() const { return data_dir_; }
   // The process's standard error so far (application log lines).
@@ -77,6 +92,9 @@ class ServerProcess {
   int stop(int signal);
   // Starts the server again on the same data directory (a new port).
   void restart();
+  // Runs a madoguchi command on this installation (its data directory and
+  // database), with `input` as its standard input; returns {exit code, output}.
+  std::pair<int, std::string> command(std::vector<std::string> args, const std::string& input = {}) const;
   bool running() const { return pid_ > 0; }
 
   // Runs the madoguchi binary with arguments; returns {exit code, stdout+stderr}.
@@ -91,7 +109,12 @@ class ServerProcess {
  private:
   void start();
 
+  // The MADOGUCHI_* settings every command of this server gets.
+  std::map<std::string, std::string> environment() const;
+
   ServerOptions options_;
+  std::unique_ptr<ScratchDatabase> scratch_;
+  platform::db::DatabaseLocation location_;
   std::filesystem::path data_dir_;
   int pid_ = -1;
   int port_ = 0;

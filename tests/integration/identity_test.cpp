@@ -51,10 +51,10 @@ HttpResult staff_login(HttpClient& http, const ServerProcess& server, const std:
 }
 
 void add_staff(const ServerProcess& server, const std::string& login, const std::vector<std::string>& extra) {
-  std::vector<std::string> args = {"user", "add", "--data", server.data_dir().string(), "--login", login, "--name",
+  std::vector<std::string> args = {"user", "add", "--login", login, "--name",
                                    "髙橋 﨑子", "--password-stdin"};
   args.insert(args.end(), extra.begin(), extra.end());
-  auto [code, output] = ServerProcess::run_command_with_input(args, kPassword + "\n");
+  auto [code, output] = server.command(args, kPassword + "\n");
   ASSERT_EQ(code, 0) << output;
 }
 
@@ -73,10 +73,10 @@ struct Mail {
 };
 
 std::vector<Mail> outbox(const ServerProcess& server, const std::string& recipient) {
-  Connection db(server.data_dir() / "madoguchi.db", Connection::Mode::read_only);
+  auto db = server.database();
   std::vector<Mail> mails;
   for (const auto& row :
-       db.query("SELECT category, text_body FROM notify_email_outbox WHERE recipient = ? ORDER BY id", {recipient})) {
+       db->query("SELECT category, text_body FROM notify_email_outbox WHERE recipient = ? ORDER BY id", {recipient})) {
     mails.push_back({row.text(0), row.text(1)});
   }
   return mails;
@@ -301,8 +301,8 @@ TEST_F(IdentityStaff, TotpSetupShowsAQrCodeAndThenSignInAsksForACode) {
 }
 
 TEST_F(IdentityStaff, CommandLineListsDisablesAndGeneratesPasswords) {
-  auto [code, output] = ServerProcess::run_command(
-      {"user", "add", "--data", server->data_dir().string(), "--login", "Generated.User", "--name", "佐藤 一郎",
+  auto [code, output] = server->command(
+      {"user", "add", "--login", "Generated.User", "--name", "佐藤 一郎",
        "--role", "counter_clerk", "--ward", "aoba", "--department", "all"});
   ASSERT_EQ(code, 0) << output;
   std::smatch m;
@@ -310,23 +310,21 @@ TEST_F(IdentityStaff, CommandLineListsDisablesAndGeneratesPasswords) {
   ASSERT_TRUE(std::regex_search(output, m, password_line)) << output;
   EXPECT_EQ(staff_login(http, *server, "generated.user", m[1].str()).status, 303);
 
-  auto [list_code, list] = ServerProcess::run_command({"user", "list", "--data", server->data_dir().string()});
+  auto [list_code, list] = server->command({"user", "list"});
   EXPECT_EQ(list_code, 0);
   EXPECT_NE(list.find("generated.user\t佐藤 一郎\tcounter_clerk\tall\taoba\tactive\toff"), std::string::npos) << list;
 
-  auto [bad_code, bad] = ServerProcess::run_command({"user", "add", "--data", server->data_dir().string(), "--login",
-                                                     "x.y", "--name", "x", "--role", "processor", "--ward", "sapporo"});
+  auto [bad_code, bad] = server->command({"user", "add", "--login", "x.y", "--name", "x", "--role", "processor", "--ward", "sapporo"});
   EXPECT_EQ(bad_code, 1);
   EXPECT_NE(bad.find("sapporo"), std::string::npos);
-  auto [weak_code, weak] = ServerProcess::run_command_with_input(
-      {"user", "add", "--data", server->data_dir().string(), "--login", "weak.user", "--name", "x", "--role",
-       "processor", "--password-stdin"},
+  auto [weak_code, weak] = server->command(
+      {"user", "add", "--login", "weak.user", "--name", "x", "--role", "processor", "--password-stdin"},
       "short\n");
   EXPECT_EQ(weak_code, 1);
   EXPECT_NE(weak.find("12文字以上"), std::string::npos) << weak;
 
   auto [disable_code, disabled] =
-      ServerProcess::run_command({"user", "disable", "--data", server->data_dir().string(), "--login", "generated.user"});
+      server->command({"user", "disable", "--login", "generated.user"});
   EXPECT_EQ(disable_code, 0) << disabled;
   EXPECT_EQ(http.get(server->url("/staff"), {"Accept: text/html"}).status, 303);
   EXPECT_EQ(staff_login(http, *server, "generated.user", m[1].str()).status, 422);
@@ -341,17 +339,17 @@ TEST_F(IdentityAudit, VerifyPassesOnACleanLogAndFailsOnATamperedOne) {
   ASSERT_EQ(staff_login(http, server, "admin.sendai", kPassword).status, 303);
   HttpClient other;
   ASSERT_EQ(staff_login(other, server, "admin.sendai", "wrong password").status, 422);
-  auto [ok_code, ok] = ServerProcess::run_command({"audit", "verify", "--data", server.data_dir().string()});
+  auto [ok_code, ok] = server.command({"audit", "verify"});
   EXPECT_EQ(ok_code, 0) << ok;
   EXPECT_NE(ok.find("audit log OK: 3 entries"), std::string::npos) << ok;
 
   {
     // Someone with the database file rewrites who signed in, bypassing the triggers.
-    Connection raw(server.data_dir() / "madoguchi.db", Connection::Mode::read_write);
-    raw.exec("DROP TRIGGER audit_log_no_update");
-    raw.execute("UPDATE audit_log SET actor = 'someone.else' WHERE seq = 2");
+    auto raw = server.database();
+    drop_guard_trigger(*raw, "audit_log_no_update", "audit_log");
+    raw->execute("UPDATE audit_log SET actor = 'someone.else' WHERE seq = 2");
   }
-  auto [bad_code, bad] = ServerProcess::run_command({"audit", "verify", "--data", server.data_dir().string()});
+  auto [bad_code, bad] = server.command({"audit", "verify"});
   EXPECT_EQ(bad_code, 1);
   EXPECT_NE(bad.find("entry 2 (altered)"), std::string::npos) << bad;
 }
@@ -363,11 +361,11 @@ TEST_F(IdentityAudit, VerifyFailsWhenAnEntryIsDeleted) {
   ASSERT_EQ(staff_login(http, server, "admin.sendai", kPassword).status, 303);
   ASSERT_EQ(submit(http, server, "/staff/logout", "/staff/logout", {}).status, 303);
   {
-    Connection raw(server.data_dir() / "madoguchi.db", Connection::Mode::read_write);
-    raw.exec("DROP TRIGGER audit_log_no_delete");
-    raw.execute("DELETE FROM audit_log WHERE seq = 2");
+    auto raw = server.database();
+    drop_guard_trigger(*raw, "audit_log_no_delete", "audit_log");
+    raw->execute("DELETE FROM audit_log WHERE seq = 2");
   }
-  auto [code, output] = ServerProcess::run_command({"audit", "verify", "--data", server.data_dir().string()});
+  auto [code, output] = server.command({"audit", "verify"});
   EXPECT_EQ(code, 1);
   EXPECT_NE(output.find("entry 2 (deleted)"), std::string::npos) << output;
 }

@@ -5,7 +5,6 @@
 
 #include <sys/stat.h>
 
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -16,28 +15,18 @@ using namespace madoguchi::testing;
 
 namespace {
 
-std::string sqlite(const std::filesystem::path& db, const std::string& sql) {
-  std::string command = "sqlite3 '" + db.string() + "' \"" + sql + "\"";
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return out;
-  char buf[256];
-  while (std::fgets(buf, sizeof buf, pipe)) out += buf;
-  ::pclose(pipe);
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
+int64_t count(const ServerProcess& server, const std::string& sql, const madoguchi::platform::db::Params& params = {}) {
+  return server.database()->query_one(sql, params)->integer(0);
 }
 
 }  // namespace
 
 TEST(Seed, DemoDataIsCompletePrivateAndIdempotent) {
-  auto dir = std::filesystem::temp_directory_path() / ("madoguchi-seed-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  ASSERT_EQ(ServerProcess::run_command({"migrate", "--data", dir.string()}).first, 0);
-  auto [code, output] = ServerProcess::run_command({"seed", "--demo", "--data", dir.string()});
+  ServerProcess server;
+  auto [code, output] = server.command({"seed", "--demo"});
   ASSERT_EQ(code, 0) << output;
 
-  auto accounts = dir / "demo-accounts.txt";
+  auto accounts = server.data_dir() / "demo-accounts.txt";
   struct stat st {};
   ASSERT_EQ(::stat(accounts.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
@@ -46,18 +35,17 @@ TEST(Seed, DemoDataIsCompletePrivateAndIdempotent) {
   text << in.rdbuf();
   EXPECT_NE(text.str().find("demo.approver\tDemo-"), std::string::npos);
 
-  auto db = dir / "madoguchi.db";
-  EXPECT_EQ(sqlite(db, "SELECT count(DISTINCT ward) FROM applications"), "5");
-  EXPECT_EQ(sqlite(db, "SELECT count(DISTINCT procedure_id) FROM applications"), "13");
-  EXPECT_EQ(sqlite(db, "SELECT count(DISTINCT status) FROM applications"), "3");
-  const std::string today = madoguchi::platform::iso_date(test_today());
-  EXPECT_NE(sqlite(db, "SELECT count(*) FROM applications WHERE due_on < '" + today + "'"), "0");
-  EXPECT_EQ(sqlite(db, "SELECT count(*) FROM applications WHERE applicant_name = '髙橋　﨑子'") != "0", true);
-  std::string before = sqlite(db, "SELECT count(*) FROM applications");
+  EXPECT_EQ(count(server, "SELECT count(DISTINCT ward) FROM applications"), 5);
+  EXPECT_EQ(count(server, "SELECT count(DISTINCT procedure_id) FROM applications"), 13);
+  EXPECT_EQ(count(server, "SELECT count(DISTINCT status) FROM applications"), 3);
+  EXPECT_GT(count(server, "SELECT count(*) FROM applications WHERE due_on < ?",
+                  {madoguchi::platform::iso_date(test_today())}),
+            0);
+  EXPECT_GT(count(server, "SELECT count(*) FROM applications WHERE applicant_name = ?", {"髙橋　﨑子"}), 0);
+  const auto before = count(server, "SELECT count(*) FROM applications");
 
-  auto [again, again_output] = ServerProcess::run_command({"seed", "--demo", "--data", dir.string()});
+  auto [again, again_output] = server.command({"seed", "--demo"});
   EXPECT_EQ(again, 0);
   EXPECT_NE(again_output.find("already present"), std::string::npos);
-  EXPECT_EQ(sqlite(db, "SELECT count(*) FROM applications"), before);
-  std::filesystem::remove_all(dir);
+  EXPECT_EQ(count(server, "SELECT count(*) FROM applications"), before);
 }

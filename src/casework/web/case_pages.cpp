@@ -75,7 +75,7 @@ Response attachment(const CaseworkWeb& web, Request& request) {
   web.audit.record(identity::audit_entry_for(request, "case_attachment_viewed", "application", application.reference,
                                              {{"upload_id", upload->id}, {"media_type", upload->media_type}}));
   Response response;
-  response.file = web.uploads.path_of(*upload);
+  response.body = web.uploads.content(*upload);
   response.headers.set("Content-Type", upload->media_type);
   response.headers.set("Content-Disposition", "inline; filename*=UTF-8''" + platform::http::percent_encode(upload->filename));
   response.headers.set("Cache-Control", "private, no-store");

@@ -13,7 +13,7 @@
 #include <mutex>
 #include <thread>
 
-#include "platform/db/connection.h"
+#include "platform/db/sqlite_connection.h"
 
 namespace madoguchi::platform {
 class Metrics;
@@ -42,7 +42,7 @@ class Checkpointer {
  private:
   void run();
 
-  Connection connection_;
+  SqliteConnection connection_;
   std::chrono::milliseconds interval_;
   Metrics* metrics_;
   std::mutex mutex_;

@@ -1,190 +1,13 @@
 #include "platform/db/connection.h"
 
-#include <sqlite3.h>
+#include <regex>
+
+#include "platform/db/pg_connection.h"
+#include "platform/db/sqlite_connection.h"
 
 namespace madoguchi::platform::db {
 
-namespace {
-
-// Resets a cached statement when a call leaves, however it leaves.
-struct ResetOnExit {
-  sqlite3_stmt* stmt;
-  ~ResetOnExit() {
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
-  }
-};
-
-Value column_value(sqlite3_stmt* stmt, int i) {
-  switch (sqlite3_column_type(stmt, i)) {
-    case SQLITE_INTEGER:
-      return static_cast<int64_t>(sqlite3_column_int64(stmt, i));
-    case SQLITE_FLOAT:
-      return sqlite3_column_double(stmt, i);
-    case SQLITE_TEXT:
-      return std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, i)),
-                         static_cast<size_t>(sqlite3_column_bytes(stmt, i)));
-    case SQLITE_BLOB: {
-      auto data = static_cast<const uint8_t*>(sqlite3_column_blob(stmt, i));
-      return Blob(data, data + sqlite3_column_bytes(stmt, i));
-    }
-    default:
-      return nullptr;
-  }
-}
-
-}  // namespace
-
-std::string Row::text(size_t i) const {
-  const auto& v = values_.at(i);
-  if (auto s = std::get_if<std::string>(&v)) return *s;
-  if (std::holds_alternative<std::nullptr_t>(v)) return {};
-  if (auto n = std::get_if<int64_t>(&v)) return std::to_string(*n);
-  throw DbError(SQLITE_MISMATCH, "column " + std::to_string(i) + " is not text");
-}
-
-int64_t Row::integer(size_t i) const {
-  const auto& v = values_.at(i);
-  if (auto n = std::get_if<int64_t>(&v)) return *n;
-  if (std::holds_alternative<std::nullptr_t>(v)) return 0;
-  if (auto d = std::get_if<double>(&v)) return static_cast<int64_t>(*d);
-  throw DbError(SQLITE_MISMATCH, "column " + std::to_string(i) + " is not an integer");
-}
-
-double Row::real(size_t i) const {
-  const auto& v = values_.at(i);
-  if (auto d = std::get_if<double>(&v)) return *d;
-  if (auto n = std::get_if<int64_t>(&v)) return static_cast<double>(*n);
-  if (std::holds_alternative<std::nullptr_t>(v)) return 0;
-  throw DbError(SQLITE_MISMATCH, "column " + std::to_string(i) + " is not a number");
-}
-
-Blob Row::blob(size_t i) const {
-  const auto& v = values_.at(i);
-  if (auto b = std::get_if<Blob>(&v)) return *b;
-  if (auto s = std::get_if<std::string>(&v)) return Blob(s->begin(), s->end());
-  if (std::holds_alternative<std::nullptr_t>(v)) return {};
-  throw DbError(SQLITE_MISMATCH, "column " + std::to_string(i) + " is not a blob");
-}
-
-std::optional<std::string> Row::optional_text(size_t i) const {
-  if (is_null(i)) return std::nullopt;
-  return text(i);
-}
-
-std::optional<int64_t> Row::optional_integer(size_t i) const {
-  if (is_null(i)) return std::nullopt;
-  return integer(i);
-}
-
-bool DbError::is_unique_violation() const {
-  return code_ == SQLITE_CONSTRAINT_UNIQUE || code_ == SQLITE_CONSTRAINT_PRIMARYKEY;
-}
-
-Connection::Connection(const std::filesystem::path& path, Mode mode, int busy_timeout_ms) {
-  int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
-    sqlite3_close(db_);
-    db_ = nullptr;
-    throw DbError(rc, "cannot open database " + path.string() + ": " + message);
-  }
-  sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, busy_timeout_ms);
-  exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;");
-  if (mode == Mode::read_write) {
-    exec("PRAGMA journal_mode = WAL;");
-  } else {
-    exec("PRAGMA query_only = ON;");
-  }
-}
-
-Connection::~Connection() {
-  for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
-  sqlite3_close(db_);
-}
-
-void Connection::fail(int code, std::string_view context) {
-  throw DbError(sqlite3_extended_errcode(db_), std::string(context) + ": " + sqlite3_errmsg(db_) +
-                                                   " (code " + std::to_string(code) + ")");
-}
-
-void Connection::exec(std::string_view sql) {
-  std::string text(sql);
-  char* error = nullptr;
-  int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
-  if (rc != SQLITE_OK) {
-    std::string message = error ? error : "unknown error";
-    sqlite3_free(error);
-    throw DbError(sqlite3_extended_errcode(db_), "sql failed: " + message);
-  }
-}
-
-sqlite3_stmt* Connection::prepare(std::string_view sql) {
-  std::string key(sql);
-  if (auto it = statements_.find(key); it != statements_.end()) return it->second;
-  sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-  if (rc != SQLITE_OK) fail(rc, "prepare");
-  statements_.emplace(std::move(key), stmt);
-  return stmt;
-}
-
-void Connection::bind(sqlite3_stmt* stmt, const Params& params) {
-  if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt)) {
-    throw DbError(SQLITE_RANGE, "expected " + std::to_string(sqlite3_bind_parameter_count(stmt)) +
-                                    " parameters, got " + std::to_string(params.size()) + " for: " + sqlite3_sql(stmt));
-  }
-  for (size_t i = 0; i < params.size(); ++i) {
-    int index = static_cast<int>(i) + 1;
-    int rc = std::visit(
-        [&](const auto& v) -> int {
-          using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, std::nullptr_t>) {
-            return sqlite3_bind_null(stmt, index);
-          } else if constexpr (std::is_same_v<T, int64_t>) {
-            return sqlite3_bind_int64(stmt, index, v);
-          } else if constexpr (std::is_same_v<T, double>) {
-            return sqlite3_bind_double(stmt, index, v);
-          } else if constexpr (std::is_same_v<T, std::string>) {
-            return sqlite3_bind_text64(stmt, index, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-          } else {
-            return sqlite3_bind_blob64(stmt, index, v.data(), v.size(), SQLITE_TRANSIENT);
-          }
-        },
-        params[i].value);
-    if (rc != SQLITE_OK) fail(rc, "bind");
-  }
-}
-
-int64_t Connection::execute(std::string_view sql, const Params& params) {
-  sqlite3_stmt* stmt = prepare(sql);
-  ResetOnExit reset{stmt};
-  bind(stmt, params);
-  int rc;
-  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-  }
-  if (rc != SQLITE_DONE) fail(rc, "execute");
-  return sqlite3_changes64(db_);
-}
-
-std::vector<Row> Connection::query(std::string_view sql, const Params& params) {
-  sqlite3_stmt* stmt = prepare(sql);
-  ResetOnExit reset{stmt};
-  bind(stmt, params);
-  std::vector<Row> rows;
-  int columns = sqlite3_column_count(stmt);
-  int rc;
-  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-    std::vector<Value> values;
-    values.reserve(static_cast<size_t>(columns));
-    for (int i = 0; i < columns; ++i) values.push_back(column_value(stmt, i));
-    rows.emplace_back(std::move(values));
-  }
-  if (rc != SQLITE_DONE) fail(rc, "query");
-  return rows;
-}
+std::string_view dialect_name(Dialect dialect) { return dialect == Dialect::sqlite ? "sqlite" : "postgresql"; }
 
 std::optional<Row> Connection::query_one(std::string_view sql, const Params& params) {
   auto rows = query(sql, params);
@@ -192,6 +15,35 @@ std::optional<Row> Connection::query_one(std::string_view sql, const Params& par
   return std::move(rows.front());
 }
 
-int64_t Connection::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+void Connection::savepoint(const std::function<void()>& fn) {
+  execute("SAVEPOINT attempt");
+  try {
+    fn();
+  } catch (...) {
+    execute("ROLLBACK TO attempt");
+    execute("RELEASE attempt");
+    throw;
+  }
+  execute("RELEASE attempt");
+}
+
+std::string_view Connection::claim_rows() const {
+  return dialect() == Dialect::postgresql ? " FOR UPDATE SKIP LOCKED" : "";
+}
+
+std::string DatabaseLocation::describe() const {
+  if (!is_postgresql()) return sqlite_path.string();
+  static const std::regex url_password(R"((://[^:/@]*):[^@]*@)");
+  static const std::regex keyword_password(R"(password\s*=\s*('[^']*'|\S+))");
+  std::string text = std::regex_replace(url, url_password, "$1:***@");
+  text = std::regex_replace(text, keyword_password, "password=***");
+  static const std::regex query_password(R"(([?&]password=)[^&]*)");
+  return std::regex_replace(text, query_password, "$1***");
+}
+
+std::unique_ptr<Connection> connect(const DatabaseLocation& location, Connection::Mode mode, int busy_timeout_ms) {
+  if (location.is_postgresql()) return std::make_unique<PgConnection>(location.url, mode);
+  return std::make_unique<SqliteConnection>(location.sqlite_path, mode, busy_timeout_ms);
+}
 
 }  // namespace madoguchi::platform::db

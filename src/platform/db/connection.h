@@ -1,101 +1,82 @@
-// Connection: one SQLite connection with cached prepared statements and a
-// small value-based API (execute, query, query_one). A Connection is used by
-// one thread at a time; Database hands them out.
+// Connection: one connection to the database, with the small value-based API
+// every store is written against (exec, execute, query, query_one, lock).
+// SQL uses `?` placeholders and the dialect both engines share; each driver
+// handles its own placeholders, types and errors. A Connection is used by one
+// thread at a time; Database hands them out.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <variant>
+#include <utility>
 #include <vector>
 
-struct sqlite3;
-struct sqlite3_stmt;
+#include "platform/db/db_error.h"
+#include "platform/db/value.h"
 
 namespace madoguchi::platform::db {
 
-using Blob = std::vector<uint8_t>;
-using Value = std::variant<std::nullptr_t, int64_t, double, std::string, Blob>;
+enum class Dialect { sqlite, postgresql };
 
-// A bound parameter; converts from the usual C++ types.
-struct Param {
-  Value value;
-  Param(std::nullptr_t) : value(nullptr) {}
-  Param(int v) : value(static_cast<int64_t>(v)) {}
-  Param(long v) : value(static_cast<int64_t>(v)) {}
-  Param(long long v) : value(static_cast<int64_t>(v)) {}
-  Param(unsigned v) : value(static_cast<int64_t>(v)) {}
-  Param(unsigned long v) : value(static_cast<int64_t>(v)) {}
-  Param(bool v) : value(static_cast<int64_t>(v ? 1 : 0)) {}
-  Param(double v) : value(v) {}
-  Param(const char* v) : value(std::string(v)) {}
-  Param(std::string v) : value(std::move(v)) {}
-  Param(std::string_view v) : value(std::string(v)) {}
-  Param(Blob v) : value(std::move(v)) {}
-  template <class T>
-  Param(const std::optional<T>& v) : value(nullptr) {
-    if (v) value = Param(*v).value;
-  }
-};
-using Params = std::vector<Param>;
-
-class Row {
- public:
-  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
-  size_t size() const { return values_.size(); }
-  bool is_null(size_t i) const { return std::holds_alternative<std::nullptr_t>(values_.at(i)); }
-  // Typed access; a NULL reads as "" / 0. Throws DbError on a type mismatch.
-  std::string text(size_t i) const;
-  int64_t integer(size_t i) const;
-  double real(size_t i) const;
-  Blob blob(size_t i) const;
-  std::optional<std::string> optional_text(size_t i) const;
-  std::optional<int64_t> optional_integer(size_t i) const;
-
- private:
-  std::vector<Value> values_;
-};
-
-class DbError : public std::runtime_error {
- public:
-  DbError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
-  int code() const { return code_; }
-  // A UNIQUE or PRIMARY KEY constraint failed.
-  bool is_unique_violation() const;
-
- private:
-  int code_;
-};
+std::string_view dialect_name(Dialect dialect);
 
 class Connection {
  public:
   enum class Mode { read_write, read_only };
-  Connection(const std::filesystem::path& path, Mode mode, int busy_timeout_ms = 5000);
-  ~Connection();
+
+  virtual ~Connection() = default;
+  Connection() = default;
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
-  // Runs one or more statements with no parameters (DDL, PRAGMA, BEGIN).
-  void exec(std::string_view sql);
+  virtual Dialect dialect() const = 0;
+  // Runs one or more statements with no parameters (DDL, BEGIN, COMMIT).
+  virtual void exec(std::string_view sql) = 0;
   // Runs one statement; returns the number of rows changed.
-  int64_t execute(std::string_view sql, const Params& params = {});
-  std::vector<Row> query(std::string_view sql, const Params& params = {});
+  virtual int64_t execute(std::string_view sql, const Params& params = {}) = 0;
+  virtual std::vector<Row> query(std::string_view sql, const Params& params = {}) = 0;
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});
-  int64_t last_insert_rowid() const;
-  sqlite3* handle() { return db_; }
+  // Inside a write: transactions that take the same named lock run one after
+  // another from here until they end (a read-modify-write of one hot row,
+  // such as the audit chain's head). SQLite's one writer needs nothing.
+  virtual void lock(std::string_view name) = 0;
+  // Runs fn so that, if it throws, only fn's changes are undone and the
+  // transaction goes on (PostgreSQL otherwise refuses every later statement).
+  void savepoint(const std::function<void()>& fn);
+  // Inside a write: runs `fn` once the transaction has committed (never if it
+  // rolls back), on the thread that committed it. For telling others about
+  // what the transaction wrote (waking a worker, publishing an event).
+  void after_commit(std::function<void()> fn) { after_commit_.push_back(std::move(fn)); }
+  // For the engines: what to run now the transaction committed, and how many
+  // are queued (to forget those of a job that was rolled back).
+  std::vector<std::function<void()>> take_after_commit() { return std::exchange(after_commit_, {}); }
+  size_t after_commit_count() const { return after_commit_.size(); }
+  void forget_after_commit(size_t keep) { after_commit_.resize(keep); }
+  // Ends a SELECT that claims work rows: on PostgreSQL, FOR UPDATE SKIP
+  // LOCKED (each node gets rows no other node holds); SQLite's one writer
+  // needs nothing.
+  std::string_view claim_rows() const;
 
  private:
-  sqlite3_stmt* prepare(std::string_view sql);
-  void bind(sqlite3_stmt* stmt, const Params& params);
-  [[noreturn]] void fail(int code, std::string_view context);
-
-  sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::vector<std::function<void()>> after_commit_;
 };
+
+// Where the database is: a PostgreSQL URL (postgresql://…, or a libpq
+// key=value string), or else the SQLite file at `sqlite_path`.
+struct DatabaseLocation {
+  std::string url;
+  std::filesystem::path sqlite_path;
+  bool is_postgresql() const { return !url.empty(); }
+  // For messages: the URL without its password, or the file's path.
+  std::string describe() const;
+};
+
+// Opens one connection; throws DbError (unavailable) when it cannot.
+std::unique_ptr<Connection> connect(const DatabaseLocation& location, Connection::Mode mode,
+                                    int busy_timeout_ms = 5000);
 
 }  // namespace madoguchi::platform::db

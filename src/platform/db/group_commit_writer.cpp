@@ -22,7 +22,7 @@ GroupCommitWriter::~GroupCommitWriter() { stop(); }
 void GroupCommitWriter::submit(const std::function<void(Connection&)>& job) {
   Pending pending{&job, nullptr, false};
   std::unique_lock lock(mutex_);
-  if (stopping_) throw DbError(0, "database writer is stopped");
+  if (stopping_) throw DbError(DbError::Kind::unavailable, "database writer is stopped");
   queue_.push_back(&pending);
   work_ready_.notify_one();
   work_done_.wait(lock, [&] { return pending.done; });
@@ -76,11 +76,13 @@ void GroupCommitWriter::commit_batch(std::deque<Pending*>& batch) {
       p->error = std::current_exception();
       continue;
     }
+    const size_t queued = connection_.after_commit_count();
     try {
       (*p->job)(connection_);
       connection_.execute("RELEASE job");
     } catch (...) {
       p->error = std::current_exception();
+      connection_.forget_after_commit(queued);
       connection_.execute("ROLLBACK TO job");
       connection_.execute("RELEASE job");
     }
@@ -88,6 +90,7 @@ void GroupCommitWriter::commit_batch(std::deque<Pending*>& batch) {
   try {
     connection_.execute("COMMIT");
   } catch (...) {
+    connection_.forget_after_commit(0);
     auto error = std::current_exception();
     try {
       connection_.exec("ROLLBACK");
@@ -99,6 +102,7 @@ void GroupCommitWriter::commit_batch(std::deque<Pending*>& batch) {
     }
     return;
   }
+  for (auto& fn : connection_.take_after_commit()) fn();
   if (metrics_) {
     metrics_->histogram("db_commit_batch_size", "Write jobs committed together in one transaction",
                         {1, 2, 4, 8, 16, 32, 64, 128, 256, 512})

@@ -13,7 +13,7 @@
 #include <mutex>
 #include <thread>
 
-#include "platform/db/connection.h"
+#include "platform/db/sqlite_connection.h"
 
 namespace madoguchi::platform {
 class Metrics;
@@ -44,7 +44,7 @@ class GroupCommitWriter {
   void run();
   void commit_batch(std::deque<Pending*>& batch);
 
-  Connection connection_;
+  SqliteConnection connection_;
   size_t max_batch_;
   Metrics* metrics_;
   std::mutex mutex_;

@@ -2,25 +2,26 @@
 // window of `window` length, counted with a fixed-window-plus-previous
 // estimate so bursts at a window boundary cannot double the limit. Used to
 // slow down guessing: sign-in, status look-ups, resume codes, verification.
-// Thread-safe; memory is bounded by forgetting keys idle for two windows.
+// The counts live in the database, so the limit holds across every node;
+// windows older than the previous one are deleted as time moves on.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <unordered_map>
 
+#include "platform/db/database.h"
 #include "platform/http/router.h"
+#include "platform/time.h"
 
 namespace madoguchi::platform::http {
 
 class RateLimiter {
  public:
-  using Clock = std::chrono::steady_clock;
   using Now = std::function<Clock::time_point()>;
 
-  RateLimiter(int limit, std::chrono::seconds window, Now now = {});
+  RateLimiter(db::Database& database, int limit, std::chrono::seconds window, Now now = {});
 
   // Counts an attempt; false if the key is over its limit (the attempt is not counted then).
   bool allow(const std::string& key);
@@ -30,18 +31,17 @@ class RateLimiter {
  private:
   struct Window {
     int64_t index = 0;
-    int current = 0;
-    int previous = 0;
+    double into = 0;  // how far into the window `at` is, 0 to 1
   };
-  double estimate(Window& w, Clock::time_point at);
-  void forget_idle(int64_t index);
+  Window window_at(Clock::time_point at) const;
+  // Attempts in the previous and the current window.
+  std::pair<int64_t, int64_t> counts(db::Connection& c, const std::string& key_hash, int64_t index);
 
+  db::Database& database_;
   int limit_;
   std::chrono::seconds window_;
   Now now_;
-  std::mutex mutex_;
-  std::unordered_map<std::string, Window> windows_;
-  int64_t last_sweep_ = 0;
+  std::atomic<int64_t> last_sweep_{0};
 };
 
 // Wraps a handler: over the limit, answers 429 with Retry-After and a clear

@@ -15,6 +15,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "platform/db/db_error.h"
 #include "platform/http/beast_request.h"
 #include "platform/http/client_address.h"
 #include "platform/http/url.h"
@@ -345,6 +346,34 @@ class Connection : public std::enable_shared_from_this<Connection> {
   unsigned version_ = 11;
 };
 
+namespace {
+
+HttpError internal_error() {
+  return HttpError(500, "internal_error",
+                   "申し訳ありません。システムの内部でエラーが起きました。時間をおいてもう一度お試しください。",
+                   "Sorry, something went wrong on our side. Please try again later.");
+}
+
+// The database cannot be reached or cannot write: 503, to be tried again.
+HttpError database_unavailable(const db::DbError& e) {
+  if (e.kind() == db::DbError::Kind::outcome_unknown) {
+    return HttpError(503, "outcome_unknown",
+                     "接続が途切れたため、送信した内容が保存されたか確認できませんでした。少し時間をおいて、受付状況を確かめるか、"
+                     "同じ内容をもう一度送ってください（同じ受付は二重になりません）。",
+                     "The connection was lost, so we cannot tell whether what you sent was saved. In a little while, "
+                     "check its status or send it again (the same request is never taken twice).",
+                     {{"retry_after_seconds", 5}});
+  }
+  return HttpError(503, "service_unavailable",
+                   "ただいま混み合っているか保守中のため、受け付けできません。少し時間をおいてもう一度お試しください。"
+                   "送信した内容は保存されていません。",
+                   "We cannot take this right now (the system is busy or under maintenance). Please try again in a "
+                   "little while; what you sent was not saved.",
+                   {{"retry_after_seconds", 5}});
+}
+
+}  // namespace
+
 Handler ServerState::compose(Handler inner) const {
   auto renderer = error_renderer;
   auto guarded = [renderer](const Handler& next) -> Handler {
@@ -353,11 +382,17 @@ Handler ServerState::compose(Handler inner) const {
         return next(request);
       } catch (const HttpError& e) {
         return renderer(request, e);
+      } catch (const db::DbError& e) {
+        if (e.is_unavailable()) {
+          log::warn("database_unavailable",
+                    {{"route", request.route}, {"what", e.what()}, {"request_id", request.request_id}});
+          return renderer(request, database_unavailable(e));
+        }
+        log::error("handler_exception", {{"route", request.route}, {"what", e.what()}, {"request_id", request.request_id}});
+        return renderer(request, internal_error());
       } catch (const std::exception& e) {
         log::error("handler_exception", {{"route", request.route}, {"what", e.what()}, {"request_id", request.request_id}});
-        return renderer(request, HttpError(500, "internal_error",
-                                           "申し訳ありません。システムの内部でエラーが起きました。時間をおいてもう一度お試しください。",
-                                           "Sorry, something went wrong on our side. Please try again later."));
+        return renderer(request, internal_error());
       }
     };
   };

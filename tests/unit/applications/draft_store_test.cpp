@@ -6,7 +6,7 @@
 
 #include "applications/access_attempts.h"
 #include "applications/draft_store.h"
-#include "applications/sqlite_application_store.h"
+#include "applications/sql_application_store.h"
 #include "test_support.h"
 
 namespace madoguchi::applications {
@@ -73,7 +73,7 @@ TEST(DraftStore, LinksItsApplicationInTheSubmittingTransaction) {
   testing::TempDatabase t;
   Clock clock;
   DraftStore drafts(*t.db, std::chrono::hours(24 * 30), clock.fn());
-  SqliteApplicationStore store(*t.db);
+  SqlApplicationStore store(*t.db);
   auto opened = drafts.create({"child_allowance", 1, "online", 7});
   drafts.save(opened.draft.id, {{"applicant_name", "鈴木"}}, std::nullopt);
   NewApplication a;
@@ -98,7 +98,7 @@ TEST(DraftStore, NothingIsStoredWhenTheSubmittingTransactionFails) {
   testing::TempDatabase t;
   Clock clock;
   DraftStore drafts(*t.db, std::chrono::hours(24 * 30), clock.fn());
-  SqliteApplicationStore store(*t.db);
+  SqlApplicationStore store(*t.db);
   auto opened = drafts.create({"child_allowance", 1, "online", std::nullopt});
   NewApplication a;
   a.procedure_id = "child_allowance";

@@ -2,10 +2,10 @@
 
 #include <filesystem>
 
-#include "applications/sqlite_application_store.h"
+#include "applications/sql_application_store.h"
 #include "applications/upload_store.h"
 #include "platform/crypto.h"
-#include "platform/db/migrations.h"
+#include "support/test_database.h"
 
 using namespace madoguchi;
 using namespace madoguchi::applications;
@@ -13,24 +13,9 @@ using namespace madoguchi::applications;
 namespace {
 
 struct Fixture {
-  std::filesystem::path dir;
-  std::unique_ptr<platform::db::Database> db;
-  Fixture() {
-    platform::crypto::init();
-    static int n = 0;
-    dir = std::filesystem::temp_directory_path() / ("madoguchi-apps-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    {
-      platform::db::Connection c(dir / "db", platform::db::Connection::Mode::read_write);
-      platform::db::apply_migrations(c, platform::db::load_migrations(MADOGUCHI_SOURCE_DIR, {"applications"}));
-    }
-    db = std::make_unique<platform::db::Database>(platform::db::DatabaseSettings{dir / "db"});
-  }
-  ~Fixture() {
-    db.reset();
-    std::filesystem::remove_all(dir);
-  }
+  madoguchi::testing::TestDatabase database{{"applications"}, "apps"};
+  platform::db::Database* db = &database.db();
+  std::filesystem::path dir = madoguchi::testing::scratch_dir("apps-" + platform::crypto::random_token(6));
 };
 
 NewApplication sample() {
@@ -48,7 +33,7 @@ NewApplication sample() {
 
 TEST(ApplicationStore, SubmitStoresEverythingAndTheSecretOnlyAsAHash) {
   Fixture f;
-  SqliteApplicationStore store(*f.db);
+  SqlApplicationStore store(*f.db);
   auto outcome = store.submit(sample(), std::nullopt);
   EXPECT_EQ(outcome.kind, SubmitOutcome::Kind::created);
   auto found = store.find(outcome.submitted.reference);
@@ -65,7 +50,7 @@ TEST(ApplicationStore, SubmitStoresEverythingAndTheSecretOnlyAsAHash) {
 
 TEST(ApplicationStore, StatusChangesFollowTheRulesAndRefuseStaleRows) {
   Fixture f;
-  SqliteApplicationStore store(*f.db);
+  SqlApplicationStore store(*f.db);
   auto id = store.submit(sample(), std::nullopt).submitted.id;
   int v = store.find_by_id(id)->row_version;
   EXPECT_THROW(store.change_status(id, v, Status::approved, "x", {}), InvalidTransition);
@@ -85,7 +70,7 @@ TEST(ApplicationStore, StatusChangesFollowTheRulesAndRefuseStaleRows) {
 
 TEST(ApplicationStore, IdempotencyReplaysAndRefusesReuse) {
   Fixture f;
-  SqliteApplicationStore store(*f.db);
+  SqlApplicationStore store(*f.db);
   IdempotencyRequest key{"k1", "hash-a"};
   auto first = store.submit(sample(), key);
   auto second = store.submit(sample(), key);
@@ -97,13 +82,16 @@ TEST(ApplicationStore, IdempotencyReplaysAndRefusesReuse) {
   EXPECT_FALSE(store.replay({"other", "x"}));
 }
 
-TEST(UploadStore, SniffsSavesDurablyAndIsClaimedOnce) {
+class UploadStorage : public ::testing::TestWithParam<UploadStore::Storage> {};
+
+TEST_P(UploadStorage, SniffsSavesDurablyAndIsClaimedOnce) {
   Fixture f;
-  UploadStore uploads(*f.db, f.dir / "uploads");
-  SqliteApplicationStore store(*f.db);
+  UploadStore uploads(*f.db, f.dir / "uploads", GetParam());
+  SqlApplicationStore store(*f.db);
   auto saved = uploads.save("%PDF-1.7 test", "源泉徴収票.pdf", "application/pdf");
   EXPECT_EQ(saved.media_type, "application/pdf");
-  EXPECT_TRUE(std::filesystem::exists(uploads.path_of(saved)));
+  EXPECT_EQ(uploads.content(saved), "%PDF-1.7 test");
+  EXPECT_EQ(std::filesystem::exists(f.dir / "uploads"), GetParam() == UploadStore::Storage::files);
   EXPECT_THROW(uploads.save("%PDF-1.7", "photo.png", "image/png"), UploadRejected);
   EXPECT_THROW(uploads.save("hello", "a.pdf", ""), UploadRejected);
   EXPECT_THROW(uploads.save("", "a.pdf", ""), UploadRejected);
@@ -116,12 +104,16 @@ TEST(UploadStore, SniffsSavesDurablyAndIsClaimedOnce) {
   EXPECT_EQ(count, 1) << "the failed submission must leave nothing behind";
 }
 
-TEST(UploadStore, PurgesOnlyOldUnclaimedUploads) {
+TEST_P(UploadStorage, PurgesOnlyOldUnclaimedUploadsAndTheirContent) {
   Fixture f;
-  UploadStore uploads(*f.db, f.dir / "uploads");
+  UploadStore uploads(*f.db, f.dir / "uploads", GetParam());
   auto kept = uploads.save("\x89PNG\r\n\x1a\nxxxx", "a.png", "image/png");
   EXPECT_EQ(uploads.purge_unclaimed(std::chrono::hours(1)), 0u);
   EXPECT_EQ(uploads.purge_unclaimed(std::chrono::seconds(-1)), 1u);
   EXPECT_FALSE(uploads.find(kept.id));
-  EXPECT_FALSE(std::filesystem::exists(uploads.path_of(kept)));
+  EXPECT_THROW(uploads.content(kept), std::runtime_error);
 }
+
+INSTANTIATE_TEST_SUITE_P(Storage, UploadStorage,
+                         ::testing::Values(UploadStore::Storage::files, UploadStore::Storage::database),
+                         [](const auto& info) { return info.param == UploadStore::Storage::files ? "files" : "database"; });

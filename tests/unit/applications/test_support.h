@@ -17,8 +17,8 @@
 #include "forms/sample_dates.h"
 #include "platform/crypto.h"
 #include "platform/db/database.h"
-#include "platform/db/migrations.h"
 #include "procedures/catalogue.h"
+#include "support/test_database.h"
 
 namespace madoguchi::applications::testing {
 
@@ -43,26 +43,11 @@ inline nlohmann::json sample(const std::string& id) {
   return forms::resolve_sample_dates(nlohmann::json::parse(in), kToday);
 }
 
+// A database with the notify and applications migrations, and a scratch folder beside it.
 struct TempDatabase {
-  std::filesystem::path dir;
-  std::unique_ptr<platform::db::Database> db;
-  TempDatabase() {
-    platform::crypto::init();
-    static int n = 0;
-    dir = std::filesystem::temp_directory_path() /
-          ("madoguchi-web-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    {
-      platform::db::Connection c(dir / "db", platform::db::Connection::Mode::read_write);
-      platform::db::apply_migrations(c, platform::db::load_migrations(MADOGUCHI_SOURCE_DIR, {"notify", "applications"}));
-    }
-    db = std::make_unique<platform::db::Database>(platform::db::DatabaseSettings{dir / "db"});
-  }
-  ~TempDatabase() {
-    db.reset();
-    std::filesystem::remove_all(dir);
-  }
+  madoguchi::testing::TestDatabase database{{"notify", "applications"}, "web"};
+  platform::db::Database* db = &database.db();
+  std::filesystem::path dir = madoguchi::testing::scratch_dir("web-" + platform::crypto::random_token(6));
 };
 
 }  // namespace madoguchi::applications::testing

@@ -1,43 +1,21 @@
-// A fresh SQLite database with the applications and casework migrations, for
-// the tests of casework's SQL (the queue read model and the case store).
+// A fresh database with the applications and casework migrations, on the
+// backend the run is for, for the tests of casework's SQL (the queue read
+// model and the case store).
 #pragma once
 
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <unistd.h>
 
-#include "applications/sqlite_application_store.h"
-#include "platform/crypto.h"
-#include "platform/db/migrations.h"
+#include "applications/sql_application_store.h"
+#include "support/test_database.h"
 
 namespace madoguchi::casework::testing {
 
 struct CaseworkDb {
-  std::filesystem::path dir;
-  std::unique_ptr<platform::db::Database> db;
-  std::unique_ptr<applications::SqliteApplicationStore> store;
-
-  CaseworkDb() {
-    platform::crypto::init();
-    static int n = 0;
-    dir = std::filesystem::temp_directory_path() /
-          ("madoguchi-casework-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    {
-      platform::db::Connection c(dir / "db", platform::db::Connection::Mode::read_write);
-      platform::db::apply_migrations(
-          c, platform::db::load_migrations(MADOGUCHI_SOURCE_DIR, {"applications", "casework", "insight"}));
-    }
-    db = std::make_unique<platform::db::Database>(platform::db::DatabaseSettings{dir / "db"});
-    store = std::make_unique<applications::SqliteApplicationStore>(*db);
-  }
-  ~CaseworkDb() {
-    store.reset();
-    db.reset();
-    std::filesystem::remove_all(dir);
-  }
+  madoguchi::testing::TestDatabase database{{"applications", "casework", "insight"}, "casework"};
+  platform::db::Database* db = &database.db();
+  std::unique_ptr<applications::SqlApplicationStore> store = std::make_unique<applications::SqlApplicationStore>(*db);
 
   // A submitted application; returns its id.
   int64_t add(const std::string& procedure, const std::string& department, std::optional<std::string> ward,

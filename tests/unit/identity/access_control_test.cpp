@@ -28,7 +28,7 @@ struct Site {
       : templates(std::filesystem::path(MADOGUCHI_SOURCE_DIR) / "web/templates"),
         messages(std::filesystem::path(MADOGUCHI_SOURCE_DIR) / "web/i18n"),
         pages(templates, messages),
-        keys(s.db.path().parent_path() / "keys"),
+        keys(madoguchi::testing::scratch_dir("keys")),
         module(*s.db, s.outbox, pages, IdentitySettings{keys, "https://madoguchi.example.jp", true}) {
     module.register_routes(router);
   }

@@ -22,9 +22,10 @@ void fill(identity_test::Services& s, int n) {
 
 // What an attacker with the database file does: a raw connection, the triggers dropped.
 void tamper(identity_test::Services& s, const std::string& sql) {
-  Connection raw(s.db.path(), Connection::Mode::read_write);
-  raw.exec("DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;");
-  raw.exec(sql);
+  auto raw = s.db.connect();
+  madoguchi::testing::drop_guard_trigger(*raw, "audit_log_no_update", "audit_log");
+  madoguchi::testing::drop_guard_trigger(*raw, "audit_log_no_delete", "audit_log");
+  raw->exec(sql);
 }
 
 }  // namespace
@@ -42,10 +43,10 @@ TEST(AuditLog, ACleanLogVerifies) {
 TEST(AuditLog, TriggersRefuseUpdateAndDelete) {
   identity_test::Services s;
   fill(s, 2);
-  Connection raw(s.db.path(), Connection::Mode::read_write);
-  EXPECT_THROW(raw.execute("UPDATE audit_log SET actor = 'someone' WHERE seq = 1"), DbError);
-  EXPECT_THROW(raw.execute("DELETE FROM audit_log WHERE seq = 1"), DbError);
-  EXPECT_THROW(raw.execute("DELETE FROM audit_head"), DbError);
+  auto raw = s.db.connect();
+  EXPECT_THROW(raw->execute("UPDATE audit_log SET actor = 'someone' WHERE seq = 1"), DbError);
+  EXPECT_THROW(raw->execute("DELETE FROM audit_log WHERE seq = 1"), DbError);
+  EXPECT_THROW(raw->execute("DELETE FROM audit_head"), DbError);
   EXPECT_TRUE(s.audit.verify().ok());
 }
 
@@ -112,10 +113,10 @@ TEST(AuditLog, ARecomputedChainIsCaughtByTheKeyedHead) {
   identity_test::Services s;
   fill(s, 4);
   // Rewrite entry 2 and recompute every hash after it, as anyone can without the key.
-  Connection raw(s.db.path(), Connection::Mode::read_write);
-  raw.exec("DROP TRIGGER audit_log_no_update");
+  auto raw = s.db.connect();
+  madoguchi::testing::drop_guard_trigger(*raw, "audit_log_no_update", "audit_log");
   std::string prev;
-  for (const auto& row : raw.query(
+  for (const auto& row : raw->query(
            "SELECT seq, at, actor_kind, actor, action, subject_type, subject_id, detail, ip, request_id, prev_hash "
            "FROM audit_log ORDER BY seq")) {
     AuditRecord r{row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5),
@@ -123,14 +124,14 @@ TEST(AuditLog, ARecomputedChainIsCaughtByTheKeyedHead) {
     if (r.seq == 2) r.actor = "someone.else";
     if (!prev.empty()) r.prev_hash = prev;
     r.hash = chain_hash(r.prev_hash, r);
-    raw.execute("UPDATE audit_log SET actor = ?, prev_hash = ?, hash = ? WHERE seq = ?", {r.actor, r.prev_hash, r.hash, r.seq});
+    raw->execute("UPDATE audit_log SET actor = ?, prev_hash = ?, hash = ? WHERE seq = ?", {r.actor, r.prev_hash, r.hash, r.seq});
     prev = r.hash;
   }
   auto result = s.audit.verify();
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.problem->kind, "head_mismatch");
   // Moving the head along without the key is caught too.
-  raw.execute("UPDATE audit_head SET hash = ? WHERE id = 1", {prev});
+  raw->execute("UPDATE audit_head SET hash = ? WHERE id = 1", {prev});
   result = s.audit.verify();
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.problem->kind, "head_altered");

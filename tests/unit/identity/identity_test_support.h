@@ -19,7 +19,7 @@
 #include "notify/outbox.h"
 #include "platform/crypto.h"
 #include "platform/db/database.h"
-#include "platform/db/migrations.h"
+#include "support/test_database.h"
 #include "platform/time.h"
 
 namespace identity_test {
@@ -41,40 +41,9 @@ class ManualClock {
   std::atomic<TimePoint::rep> now_;
 };
 
-// A migrated database in a directory of its own, removed afterwards.
-class MigratedDatabase {
- public:
-  MigratedDatabase() {
-    madoguchi::platform::crypto::init();
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    directory_ = std::filesystem::temp_directory_path() /
-                 ("madoguchi-identity-" + std::string(info->test_suite_name()) + "-" + info->name() + "-" +
-                  std::to_string(::getpid()));
-    std::filesystem::remove_all(directory_);
-    std::filesystem::create_directories(directory_);
-    {
-      madoguchi::platform::db::Connection connection(path(), madoguchi::platform::db::Connection::Mode::read_write);
-      madoguchi::platform::db::apply_migrations(
-          connection, madoguchi::platform::db::load_migrations(MADOGUCHI_SOURCE_DIR, {"notify", "identity"}));
-    }
-    database_ = std::make_unique<madoguchi::platform::db::Database>(madoguchi::platform::db::DatabaseSettings{path()});
-  }
-  ~MigratedDatabase() {
-    database_->stop();
-    database_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(directory_, ignored);
-  }
-  MigratedDatabase(const MigratedDatabase&) = delete;
-  MigratedDatabase& operator=(const MigratedDatabase&) = delete;
-
-  std::filesystem::path path() const { return directory_ / "madoguchi.db"; }
-  madoguchi::platform::db::Database& operator*() { return *database_; }
-  madoguchi::platform::db::Database* operator->() { return database_.get(); }
-
- private:
-  std::filesystem::path directory_;
-  std::unique_ptr<madoguchi::platform::db::Database> database_;
+// A database with the notify and identity migrations, on the backend the run is for.
+struct MigratedDatabase : madoguchi::testing::TestDatabase {
+  MigratedDatabase() : TestDatabase({"notify", "identity"}, "identity") {}
 };
 
 // The identity services on one database and one manual clock.

@@ -14,55 +14,17 @@
 #include "notify/outbox.h"
 #include "platform/crypto.h"
 #include "platform/db/database.h"
-#include "platform/db/migrations.h"
+#include "support/test_database.h"
 #include "platform/time.h"
 
 namespace notify_test {
 
 using madoguchi::notify::TimePoint;
 
-// An empty directory named after the running test, removed afterwards.
-class ScratchDirectory {
- public:
-  explicit ScratchDirectory(const std::string& what) {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = std::filesystem::temp_directory_path() / ("madoguchi-notify-" + std::string(info->test_suite_name()) + "-" +
-                                                      info->name() + "-" + what + "-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~ScratchDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  ScratchDirectory(const ScratchDirectory&) = delete;
-  ScratchDirectory& operator=(const ScratchDirectory&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
 // A database with the notify module's migrations applied, as `madoguchi
-// migrate` does, in a scratch directory of its own.
-class MigratedDatabase {
- public:
-  MigratedDatabase() : directory_("db") {
-    madoguchi::platform::crypto::init();
-    auto path = directory_.path() / "madoguchi.db";
-    {
-      madoguchi::platform::db::Connection connection(path, madoguchi::platform::db::Connection::Mode::read_write);
-      madoguchi::platform::db::apply_migrations(
-          connection, madoguchi::platform::db::load_migrations(MADOGUCHI_SOURCE_DIR, {"notify"}));
-    }
-    database_ = std::make_unique<madoguchi::platform::db::Database>(madoguchi::platform::db::DatabaseSettings{path});
-  }
-  madoguchi::platform::db::Database& operator*() { return *database_; }
-  madoguchi::platform::db::Database* operator->() { return database_.get(); }
-
- private:
-  ScratchDirectory directory_;
-  std::unique_ptr<madoguchi::platform::db::Database> database_;
+// migrate` does, on the backend the run is for.
+struct MigratedDatabase : madoguchi::testing::TestDatabase {
+  MigratedDatabase() : TestDatabase({"notify"}, "notify") {}
 };
 
 // A clock that stands still until the test advances it.

@@ -48,8 +48,8 @@ struct Fixture {
 
 TEST(Smtp, DeliversAJapaneseMessageThroughTheOutbox) {
   Fixture f;
-  notify_test::ScratchDirectory inbox("mail");
-  notify_test::SmtpSink sink(inbox.path());
+  const auto inbox = madoguchi::testing::scratch_dir("mail");
+  notify_test::SmtpSink sink(inbox);
   auto smtp = smtp_settings(sink.url());
   SmtpTransport transport(smtp);
   Mailer mailer(*f.db, f.outbox, transport, mailer_settings(smtp));
@@ -81,8 +81,8 @@ TEST(Smtp, DeliversAJapaneseMessageThroughTheOutbox) {
 
 TEST(Smtp, DeliversTheHtmlAlternativeAndSeveralMessagesInARow) {
   Fixture f;
-  notify_test::ScratchDirectory inbox("mail");
-  notify_test::SmtpSink sink(inbox.path());
+  const auto inbox = madoguchi::testing::scratch_dir("mail");
+  notify_test::SmtpSink sink(inbox);
   auto smtp = smtp_settings(sink.url());
   SmtpTransport transport(smtp);
   Mailer mailer(*f.db, f.outbox, transport, mailer_settings(smtp));
@@ -133,8 +133,8 @@ TEST(Smtp, RetriesWhileNoServerListensAndDeliversOnceItStarts) {
   EXPECT_GT(second.next_attempt_at, first.next_attempt_at);
   EXPECT_EQ(second.next_attempt_at, f.clock.now() + 5min);
 
-  notify_test::ScratchDirectory inbox("mail");
-  notify_test::SmtpSink sink(inbox.path(), port);
+  const auto inbox = madoguchi::testing::scratch_dir("mail");
+  notify_test::SmtpSink sink(inbox, port);
   EXPECT_EQ(mailer.drain(60s).sent, 0) << "not due yet, even though the server is back";
   f.clock.advance(5min);
   EXPECT_EQ(mailer.drain(60s).sent, 1);
@@ -149,8 +149,8 @@ TEST(Smtp, RetriesWhileNoServerListensAndDeliversOnceItStarts) {
 
 TEST(Smtp, RecipientTheServerRefusesFailsWithoutRetries) {
   Fixture f;
-  notify_test::ScratchDirectory inbox("mail");
-  notify_test::SmtpSink sink(inbox.path(), 0, "invalid.example.jp");
+  const auto inbox = madoguchi::testing::scratch_dir("mail");
+  notify_test::SmtpSink sink(inbox, 0, "invalid.example.jp");
   auto smtp = smtp_settings(sink.url());
   SmtpTransport transport(smtp);
   Mailer mailer(*f.db, f.outbox, transport, mailer_settings(smtp));

@@ -1,3 +1,6 @@
+// Migrations on the engine the run is for: order, once only, changed files
+// refused, failures leaving nothing, per-engine files, and the translation of
+// the shared SQL into PostgreSQL's.
 #include "platform/db/migrations.h"
 
 #include <gtest/gtest.h>
@@ -5,13 +8,17 @@
 #include <fstream>
 
 #include "platform/crypto.h"
-#include "support/scratch.h"
+#include "platform/db/sql_dialect.h"
+#include "support/test_database.h"
 
 using namespace madoguchi::platform::db;
+using madoguchi::testing::ScratchDatabase;
 
 namespace {
 struct Tree {
   std::filesystem::path root;
+  ScratchDatabase scratch{"migrations"};
+  std::unique_ptr<Connection> c = scratch.connect();
   explicit Tree(const std::string& name) {
     madoguchi::platform::crypto::init();
     root = madoguchi::testing::scratch_dir(name);
@@ -21,48 +28,102 @@ struct Tree {
     std::filesystem::create_directories(dir);
     std::ofstream(dir / file) << sql;
   }
+  std::vector<Migration> load(const std::vector<std::string>& modules) {
+    return load_migrations(root, modules, c->dialect());
+  }
+  bool has_table(const std::string& name) {
+    return c->query_one(c->dialect() == Dialect::sqlite ? "SELECT 1 FROM sqlite_master WHERE name = ?"
+                                                        : "SELECT 1 FROM pg_tables WHERE tablename = ?",
+                        {name})
+        .has_value();
+  }
 };
 }  // namespace
 
 TEST(Migrations, AppliesInModuleThenNumberOrderOnce) {
   Tree t("order");
-  t.write("b", "0001_second_module.sql", "CREATE TABLE b1 (x REFERENCES a1(x));");
+  t.write("b", "0001_second_module.sql", "CREATE TABLE b1 (x INTEGER REFERENCES a1(x));");
   t.write("a", "0002_more.sql", "ALTER TABLE a1 ADD COLUMN y TEXT;");
   t.write("a", "0001_init.sql", "CREATE TABLE a1 (x INTEGER PRIMARY KEY);");
-  Connection c(t.root / "db.sqlite", Connection::Mode::read_write);
-  auto all = load_migrations(t.root, {"a", "b"});
+  auto all = t.load({"a", "b"});
   ASSERT_EQ(all.size(), 3u);
   EXPECT_EQ(all[0].name, "init");
   EXPECT_EQ(all[2].module, "b");
-  EXPECT_EQ(apply_migrations(c, all).size(), 3u);
-  EXPECT_EQ(apply_migrations(c, all).size(), 0u);
-  EXPECT_TRUE(pending_migrations(c, all).empty());
+  EXPECT_EQ(apply_migrations(*t.c, all).size(), 3u);
+  EXPECT_EQ(apply_migrations(*t.c, all).size(), 0u);
+  EXPECT_TRUE(pending_migrations(*t.c, all).empty());
+  EXPECT_TRUE(t.has_table("b1"));
 }
 
 TEST(Migrations, ChangedAppliedMigrationIsAnError) {
   Tree t("changed");
   t.write("a", "0001_init.sql", "CREATE TABLE a1 (x INTEGER);");
-  Connection c(t.root / "db.sqlite", Connection::Mode::read_write);
-  apply_migrations(c, load_migrations(t.root, {"a"}));
+  apply_migrations(*t.c, t.load({"a"}));
   t.write("a", "0001_init.sql", "CREATE TABLE a1 (x INTEGER, y INTEGER);");
-  EXPECT_THROW(pending_migrations(c, load_migrations(t.root, {"a"})), std::runtime_error);
+  EXPECT_THROW(pending_migrations(*t.c, t.load({"a"})), std::runtime_error);
 }
 
 TEST(Migrations, FailedMigrationLeavesNothingBehind) {
   Tree t("failed");
   t.write("a", "0001_init.sql", "CREATE TABLE a1 (x INTEGER); CREATE TABLE broken (;");
-  Connection c(t.root / "db.sqlite", Connection::Mode::read_write);
-  EXPECT_THROW(apply_migrations(c, load_migrations(t.root, {"a"})), std::runtime_error);
-  EXPECT_FALSE(c.query_one("SELECT 1 FROM sqlite_master WHERE name = 'a1'"));
+  EXPECT_THROW(apply_migrations(*t.c, t.load({"a"})), std::runtime_error);
+  EXPECT_FALSE(t.has_table("a1"));
+  EXPECT_EQ(pending_migrations(*t.c, t.load({"a"})).size(), 1u);
 }
 
-TEST(Migrations, BadFileNameIsNamed) {
+TEST(Migrations, AnEnginesOwnFileIsUsedInsteadOfTheSharedOne) {
+  Tree t("own");
+  t.write("a", "0001_init.sql", "CREATE TABLE shared_one (x INTEGER);");
+  t.write("a", "0001_init.postgresql.sql", "CREATE TABLE postgres_one (x BIGINT);");
+  t.write("a", "0002_only_sqlite.sqlite.sql", "CREATE TABLE only_on_sqlite (x INTEGER);");
+  apply_migrations(*t.c, t.load({"a"}));
+  const bool postgres = t.c->dialect() == Dialect::postgresql;
+  EXPECT_EQ(t.has_table("postgres_one"), postgres);
+  EXPECT_EQ(t.has_table("shared_one"), !postgres);
+  EXPECT_EQ(t.has_table("only_on_sqlite"), !postgres);
+}
+
+TEST(Migrations, BadFileNamesAndNumbersAreNamed) {
   Tree t("badname");
   t.write("a", "init.sql", "SELECT 1;");
   try {
-    load_migrations(t.root, {"a"});
+    t.load({"a"});
     FAIL();
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("init.sql"), std::string::npos);
+  }
+  Tree twice("twice");
+  twice.write("a", "0001_one.sql", "SELECT 1;");
+  twice.write("a", "0001_other.sql", "SELECT 1;");
+  EXPECT_THROW(twice.load({"a"}), std::runtime_error);
+}
+
+TEST(SqlDialect, TranslatesTheSharedSqlIntoPostgresql) {
+  const std::string sql = sqlite_to_postgresql(
+      "-- INSERT OR nothing in a comment is fine\n"
+      "CREATE TABLE t (id INTEGER PRIMARY KEY, parent INTEGER PRIMARY KEY REFERENCES p(id), n REAL, b BLOB,\n"
+      "  flag INTEGER NOT NULL DEFAULT 0 CHECK (flag IN (0, 1)), PRIMARY KEY (id, n)) WITHOUT ROWID;\n"
+      "CREATE TRIGGER t_no_update BEFORE UPDATE ON t\nBEGIN\n  SELECT RAISE(ABORT, 't is append-only');\nEND;");
+  EXPECT_NE(sql.find("id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"), std::string::npos) << sql;
+  EXPECT_NE(sql.find("parent BIGINT PRIMARY KEY REFERENCES p(id)"), std::string::npos) << sql;
+  EXPECT_NE(sql.find("n DOUBLE PRECISION, b BYTEA"), std::string::npos) << sql;
+  EXPECT_NE(sql.find("flag BIGINT NOT NULL"), std::string::npos) << sql;
+  EXPECT_NE(sql.find("PRIMARY KEY (id, n));"), std::string::npos) << sql;
+  EXPECT_EQ(sql.find("ROWID"), std::string::npos) << sql;
+  EXPECT_NE(sql.find("CREATE FUNCTION t_no_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION "
+                     "'t is append-only'; END $$;"),
+            std::string::npos)
+      << sql;
+  EXPECT_NE(sql.find("CREATE TRIGGER t_no_update BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION t_no_update();"),
+            std::string::npos)
+      << sql;
+}
+
+TEST(SqlDialect, RefusesWhatItCannotTranslate) {
+  for (const char* sql : {"PRAGMA foreign_keys = ON;", "INSERT OR IGNORE INTO t VALUES (1);",
+                          "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT);",
+                          "CREATE TABLE t (at TEXT DEFAULT (strftime('%s', 'now')));",
+                          "CREATE TRIGGER x AFTER INSERT ON t BEGIN UPDATE t SET a = 1; END;"}) {
+    EXPECT_THROW(sqlite_to_postgresql(sql), std::runtime_error) << sql;
   }
 }

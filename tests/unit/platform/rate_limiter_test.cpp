@@ -3,13 +3,15 @@
 #include <gtest/gtest.h>
 
 #include "platform/http/http_error.h"
+#include "support/test_database.h"
 
 using namespace madoguchi::platform::http;
 using namespace std::chrono_literals;
 
 namespace {
 struct FakeClock {
-  RateLimiter::Clock::time_point now{std::chrono::hours(1000)};
+  madoguchi::platform::Clock::time_point now{std::chrono::hours(1000)};
+  madoguchi::testing::TestDatabase database{{"platform"}, "rate"};
   RateLimiter::Now fn() {
     return [this] { return now; };
   }
@@ -18,7 +20,7 @@ struct FakeClock {
 
 TEST(RateLimiter, AllowsTheLimitThenRefusesPerKey) {
   FakeClock clock;
-  RateLimiter limiter(3, 60s, clock.fn());
+  RateLimiter limiter(*clock.database, 3, 60s, clock.fn());
   EXPECT_TRUE(limiter.allow("a"));
   EXPECT_TRUE(limiter.allow("a"));
   EXPECT_TRUE(limiter.allow("a"));
@@ -29,7 +31,7 @@ TEST(RateLimiter, AllowsTheLimitThenRefusesPerKey) {
 
 TEST(RateLimiter, BurstAtTheWindowBoundaryCannotDoubleTheLimit) {
   FakeClock clock;
-  RateLimiter limiter(10, 60s, clock.fn());
+  RateLimiter limiter(*clock.database, 10, 60s, clock.fn());
   clock.now += 59s;  // near the end of a window
   int allowed = 0;
   for (int i = 0; i < 10; ++i) allowed += limiter.allow("k");
@@ -40,7 +42,7 @@ TEST(RateLimiter, BurstAtTheWindowBoundaryCannotDoubleTheLimit) {
 
 TEST(RateLimiter, RecoversAfterTheWindowPasses) {
   FakeClock clock;
-  RateLimiter limiter(2, 60s, clock.fn());
+  RateLimiter limiter(*clock.database, 2, 60s, clock.fn());
   EXPECT_TRUE(limiter.allow("k"));
   EXPECT_TRUE(limiter.allow("k"));
   EXPECT_FALSE(limiter.allow("k"));
@@ -51,7 +53,7 @@ TEST(RateLimiter, RecoversAfterTheWindowPasses) {
 
 TEST(RateLimiter, WrappedHandlerAnswers429) {
   FakeClock clock;
-  RateLimiter limiter(1, 60s, clock.fn());
+  RateLimiter limiter(*clock.database, 1, 60s, clock.fn());
   auto handler = rate_limited(limiter, [](Request&) { return Response::text(200, "ok"); });
   Request r;
   r.route = "/staff/login";
@@ -64,4 +66,13 @@ TEST(RateLimiter, WrappedHandlerAnswers429) {
     EXPECT_EQ(e.status(), 429);
     EXPECT_GT(e.details()["retry_after_seconds"].get<int>(), 0);
   }
+}
+
+TEST(RateLimiter, TheLimitHoldsAcrossLimitersOnOneDatabase) {
+  FakeClock clock;
+  RateLimiter node_a(*clock.database, 4, 60s, clock.fn());
+  RateLimiter node_b(*clock.database, 4, 60s, clock.fn());
+  int allowed = 0;
+  for (int i = 0; i < 5; ++i) allowed += node_a.allow("k") + node_b.allow("k");
+  EXPECT_EQ(allowed, 4);
 }

@@ -1,4 +1,4 @@
-#include "applications/sqlite_application_store.h"
+#include "applications/sql_application_store.h"
 
 #include "applications/reference.h"
 #include "platform/crypto.h"
@@ -66,14 +66,24 @@ void add_event(Connection& c, int64_t id, const std::string& at, std::string_vie
             {id, at, kind, to_string(status), actor, detail.dump()});
 }
 
-// Checks the expected row version and the allowed move; returns the current status.
-Status check_change(Connection& c, int64_t id, int expected_row_version, Status to) {
-  auto row = c.query_one("SELECT status, row_version FROM applications WHERE id = ?", {id});
-  if (!row) throw InvalidTransition("no application " + std::to_string(id));
-  Status from = status_from_string(row->text(0)).value_or(Status::submitted);
-  if (row->integer(1) != expected_row_version) {
+// Moves the row version on if it is still `expected_row_version` (the row is
+// then held until the transaction ends: a change on another node waits, then
+// finds it stale); returns the current status.
+Status claim_row_version(Connection& c, int64_t id, int expected_row_version, const std::string& now) {
+  if (c.execute("UPDATE applications SET row_version = row_version + 1, updated_at = ? WHERE id = ? AND row_version = ?",
+                {now, id, expected_row_version}) != 1) {
+    if (!c.query_one("SELECT 1 FROM applications WHERE id = ?", {id})) {
+      throw InvalidTransition("no application " + std::to_string(id));
+    }
     throw StaleRevision("application changed since row version " + std::to_string(expected_row_version));
   }
+  auto row = c.query_one("SELECT status FROM applications WHERE id = ?", {id});
+  return status_from_string(row->text(0)).value_or(Status::submitted);
+}
+
+// Claims the expected row version and checks the move is allowed; returns the current status.
+Status check_change(Connection& c, int64_t id, int expected_row_version, Status to, const std::string& now) {
+  const Status from = claim_row_version(c, id, expected_row_version, now);
   if (!can_move(from, to)) {
     throw InvalidTransition("cannot move from " + std::string(to_string(from)) + " to " + std::string(to_string(to)));
   }
@@ -85,7 +95,7 @@ Status check_change(Connection& c, int64_t id, int expected_row_version, Status 
 namespace {
 
 std::optional<Submitted> stored_result(Connection& c, const IdempotencyRequest& idem) {
-  auto row = c.query_one("SELECT request_hash, response FROM idempotency_keys WHERE key = ?", {idem.key});
+  auto row = c.query_one("SELECT request_hash, response FROM idempotency_keys WHERE key = ? AND status <> 0", {idem.key});
   if (!row) return std::nullopt;
   if (row->text(0) != idem.request_hash) throw IdempotencyConflict("Idempotency-Key reused for another request");
   return submitted_from_json(nlohmann::json::parse(row->text(1)));
@@ -93,16 +103,21 @@ std::optional<Submitted> stored_result(Connection& c, const IdempotencyRequest& 
 
 }  // namespace
 
-std::optional<Submitted> SqliteApplicationStore::replay(const IdempotencyRequest& idempotency) {
+std::optional<Submitted> SqlApplicationStore::replay(const IdempotencyRequest& idempotency) {
   return db_.read([&](Connection& c) { return stored_result(c, idempotency); });
 }
 
-SubmitOutcome SqliteApplicationStore::submit(const NewApplication& a, const std::optional<IdempotencyRequest>& idem) {
+SubmitOutcome SqlApplicationStore::submit(const NewApplication& a, const std::optional<IdempotencyRequest>& idem) {
   std::string secret = platform::crypto::random_token(16);
   return db_.write([&](Connection& c) -> SubmitOutcome {
     std::string now = platform::now_iso();
-    if (idem) {
+    // The key is claimed first: a second request with it, on any node, waits
+    // here until this one commits, then replays its answer.
+    if (idem && c.execute("INSERT INTO idempotency_keys (key, request_hash, status, response, created_at) "
+                          "VALUES (?, ?, 0, '', ?) ON CONFLICT (key) DO NOTHING",
+                          {idem->key, idem->request_hash, now}) == 0) {
       if (auto first = stored_result(c, *idem)) return {SubmitOutcome::Kind::replayed, *first};
+      throw IdempotencyConflict("Idempotency-Key is being used by a request that did not finish");
     }
     Submitted s;
     s.status_secret = secret;
@@ -113,20 +128,20 @@ SubmitOutcome SqliteApplicationStore::submit(const NewApplication& a, const std:
       uint64_t bits = 0;
       for (uint8_t b : random) bits = (bits << 8) | b;
       s.reference = make_reference(bits);
-      try {
-        c.execute(
-            "INSERT INTO applications (reference, procedure_id, procedure_version, department, ward, channel, status, "
-            "answers, applicant_name, applicant_birth_date, contact_email, status_secret_hash, citizen_account_id, "
-            "submitted_at, updated_at, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {s.reference, a.procedure_id, a.procedure_version, a.department, a.ward, a.channel,
-             to_string(Status::submitted), a.answers.dump(), a.applicant_name, a.applicant_birth_date, a.contact_email,
-             platform::crypto::sha256_hex(secret), a.citizen_account_id, now, now, a.due_on});
+      auto inserted = c.query_one(
+          "INSERT INTO applications (reference, procedure_id, procedure_version, department, ward, channel, status, "
+          "answers, applicant_name, applicant_birth_date, contact_email, status_secret_hash, citizen_account_id, "
+          "submitted_at, updated_at, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (reference) DO NOTHING RETURNING id",
+          {s.reference, a.procedure_id, a.procedure_version, a.department, a.ward, a.channel,
+           to_string(Status::submitted), a.answers.dump(), a.applicant_name, a.applicant_birth_date, a.contact_email,
+           platform::crypto::sha256_hex(secret), a.citizen_account_id, now, now, a.due_on});
+      if (inserted) {
+        s.id = inserted->integer(0);
         break;
-      } catch (const DbError& e) {
-        if (!e.is_unique_violation() || attempt == 8) throw;
       }
+      if (attempt == 8) throw DbError(DbError::Kind::other, "no free reference after nine tries");
     }
-    s.id = c.last_insert_rowid();
     c.execute("INSERT INTO application_revisions (application_id, revision, answers, created_at, note) VALUES (?, 1, ?, ?, '')",
               {s.id, a.answers.dump(), now});
     add_event(c, s.id, now, "submitted", Status::submitted, "citizen", {{"channel", a.channel}});
@@ -136,15 +151,15 @@ SubmitOutcome SqliteApplicationStore::submit(const NewApplication& a, const std:
       }
     }
     if (idem) {
-      c.execute("INSERT INTO idempotency_keys (key, request_hash, status, response, created_at) VALUES (?, ?, 201, ?, ?)",
-                {idem->key, idem->request_hash, submitted_to_json(s).dump(), now});
+      c.execute("UPDATE idempotency_keys SET status = 201, response = ? WHERE key = ?",
+                {submitted_to_json(s).dump(), idem->key});
     }
     if (a.within_transaction) a.within_transaction(c, s);
     return {SubmitOutcome::Kind::created, s};
   });
 }
 
-std::optional<Application> SqliteApplicationStore::find(std::string_view reference) {
+std::optional<Application> SqlApplicationStore::find(std::string_view reference) {
   return db_.read([&](Connection& c) -> std::optional<Application> {
     auto row = c.query_one(select_sql("WHERE reference = ?"), {reference});
     if (!row) return std::nullopt;
@@ -152,7 +167,7 @@ std::optional<Application> SqliteApplicationStore::find(std::string_view referen
   });
 }
 
-std::optional<Application> SqliteApplicationStore::find_by_id(int64_t id) {
+std::optional<Application> SqlApplicationStore::find_by_id(int64_t id) {
   return db_.read([&](Connection& c) -> std::optional<Application> {
     auto row = c.query_one(select_sql("WHERE id = ?"), {id});
     if (!row) return std::nullopt;
@@ -160,7 +175,7 @@ std::optional<Application> SqliteApplicationStore::find_by_id(int64_t id) {
   });
 }
 
-bool SqliteApplicationStore::check_status_secret(std::string_view reference, std::string_view secret) {
+bool SqlApplicationStore::check_status_secret(std::string_view reference, std::string_view secret) {
   auto stored = db_.read([&](Connection& c) {
     auto row = c.query_one("SELECT status_secret_hash FROM applications WHERE reference = ?", {reference});
     return row ? row->text(0) : std::string();
@@ -168,7 +183,7 @@ bool SqliteApplicationStore::check_status_secret(std::string_view reference, std
   return !stored.empty() && platform::crypto::constant_time_equal(stored, platform::crypto::sha256_hex(secret));
 }
 
-std::vector<ApplicationEvent> SqliteApplicationStore::events(int64_t application_id) {
+std::vector<ApplicationEvent> SqlApplicationStore::events(int64_t application_id) {
   return db_.read([&](Connection& c) {
     std::vector<ApplicationEvent> out;
     for (const auto& r : c.query("SELECT id, at, kind, status, actor, detail FROM application_events "
@@ -181,7 +196,7 @@ std::vector<ApplicationEvent> SqliteApplicationStore::events(int64_t application
   });
 }
 
-std::vector<Revision> SqliteApplicationStore::revisions(int64_t application_id) {
+std::vector<Revision> SqlApplicationStore::revisions(int64_t application_id) {
   return db_.read([&](Connection& c) {
     std::vector<Revision> out;
     for (const auto& r : c.query("SELECT revision, answers, created_at, note FROM application_revisions "
@@ -193,7 +208,7 @@ std::vector<Revision> SqliteApplicationStore::revisions(int64_t application_id) 
   });
 }
 
-std::vector<Application> SqliteApplicationStore::list_for_account(int64_t account_id) {
+std::vector<Application> SqlApplicationStore::list_for_account(int64_t account_id) {
   return db_.read([&](Connection& c) {
     std::vector<Application> out;
     for (const auto& r : c.query(select_sql("WHERE citizen_account_id = ? ORDER BY submitted_at DESC"), {account_id})) {
@@ -220,48 +235,41 @@ void finish_change(Connection& c, int64_t id, int row_version, const ChangeOptio
 
 }  // namespace
 
-int SqliteApplicationStore::change_status(int64_t id, int expected_row_version, Status to, const std::string& actor,
+int SqlApplicationStore::change_status(int64_t id, int expected_row_version, Status to, const std::string& actor,
                                           const nlohmann::json& detail, const ChangeOptions& options) {
   return db_.write([&](Connection& c) {
-    check_change(c, id, expected_row_version, to);
     std::string now = platform::now_iso();
-    c.execute("UPDATE applications SET status = ?, row_version = row_version + 1, updated_at = ? WHERE id = ?",
-              {to_string(to), now, id});
+    check_change(c, id, expected_row_version, to, now);
+    c.execute("UPDATE applications SET status = ? WHERE id = ?", {to_string(to), id});
     add_event(c, id, now, "status_changed", to, actor, detail);
     finish_change(c, id, expected_row_version + 1, options);
     return expected_row_version + 1;
   });
 }
 
-int SqliteApplicationStore::resubmit(int64_t id, int expected_row_version, const nlohmann::json& answers,
+int SqlApplicationStore::resubmit(int64_t id, int expected_row_version, const nlohmann::json& answers,
                                      const std::string& note, const ChangeOptions& options) {
   return db_.write([&](Connection& c) {
-    check_change(c, id, expected_row_version, Status::resubmitted);
     std::string now = platform::now_iso();
+    check_change(c, id, expected_row_version, Status::resubmitted, now);
     auto next = c.query_one("SELECT coalesce(max(revision), 0) + 1 FROM application_revisions WHERE application_id = ?", {id});
     c.execute("INSERT INTO application_revisions (application_id, revision, answers, created_at, note) VALUES (?, ?, ?, ?, ?)",
               {id, next->integer(0), answers.dump(), now, note});
-    c.execute("UPDATE applications SET status = ?, answers = ?, row_version = row_version + 1, updated_at = ? WHERE id = ?",
-              {to_string(Status::resubmitted), answers.dump(), now, id});
+    c.execute("UPDATE applications SET status = ?, answers = ? WHERE id = ?",
+              {to_string(Status::resubmitted), answers.dump(), id});
     add_event(c, id, now, "resubmitted", Status::resubmitted, "citizen", {{"answers_revision", next->integer(0)}});
     finish_change(c, id, expected_row_version + 1, options);
     return expected_row_version + 1;
   });
 }
 
-int SqliteApplicationStore::record_change(int64_t id, int expected_row_version, const std::string& kind,
+int SqlApplicationStore::record_change(int64_t id, int expected_row_version, const std::string& kind,
                                           const std::string& actor, const nlohmann::json& detail,
                                           const ChangeOptions& options) {
   return db_.write([&](Connection& c) {
-    auto row = c.query_one("SELECT status, row_version FROM applications WHERE id = ?", {id});
-    if (!row) throw InvalidTransition("no application " + std::to_string(id));
-    Status status = status_from_string(row->text(0)).value_or(Status::submitted);
-    if (row->integer(1) != expected_row_version) {
-      throw StaleRevision("application changed since row version " + std::to_string(expected_row_version));
-    }
-    if (is_final(status)) throw InvalidTransition("application is " + std::string(to_string(status)));
     std::string now = platform::now_iso();
-    c.execute("UPDATE applications SET row_version = row_version + 1, updated_at = ? WHERE id = ?", {now, id});
+    const Status status = claim_row_version(c, id, expected_row_version, now);
+    if (is_final(status)) throw InvalidTransition("application is " + std::string(to_string(status)));
     add_event(c, id, now, kind, status, actor, detail);
     finish_change(c, id, expected_row_version + 1, options);
     return expected_row_version + 1;

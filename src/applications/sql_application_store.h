@@ -1,5 +1,7 @@
-// SqliteApplicationStore: ApplicationStore on the platform's SQLite Database.
-// Writes use the group-commit writer, so each call returns once durable.
+// SqlApplicationStore: ApplicationStore on the platform's Database (SQLite or
+// PostgreSQL, the same SQL). Each call returns once durable; a change names
+// the row version it expects, so of two changes made at once on any nodes,
+// the second is refused as stale.
 #pragma once
 
 #include "applications/application_store.h"
@@ -7,9 +9,9 @@
 
 namespace madoguchi::applications {
 
-class SqliteApplicationStore : public ApplicationStore {
+class SqlApplicationStore : public ApplicationStore {
  public:
-  explicit SqliteApplicationStore(platform::db::Database& database) : db_(database) {}
+  explicit SqlApplicationStore(platform::db::Database& database) : db_(database) {}
 
   SubmitOutcome submit(const NewApplication& application, const std::optional<IdempotencyRequest>& idempotency) override;
   std::optional<Submitted> replay(const IdempotencyRequest& idempotency) override;
