@@ -2,9 +2,11 @@
 
 #include <stdexcept>
 
+#include "app/data_dir.h"
 #include "app/health.h"
 #include "app/migrated_database.h"
 #include "applications/api_routes.h"
+#include "identity/principal.h"
 #include "insight/stats_routes.h"
 #include "platform/crypto.h"
 #include "platform/db/migrations.h"
@@ -53,8 +55,10 @@ Application::Application(Settings settings) : settings_(std::move(settings)) {
   templates_ = std::make_unique<platform::web::TemplateEngine>(settings_.web_dir() / "templates");
   messages_ = std::make_unique<platform::web::Messages>(settings_.web_dir() / "i18n");
   pages_ = std::make_unique<platform::web::PageRenderer>(*templates_, *messages_);
-  csrf_ = std::make_unique<platform::web::Csrf>(platform::crypto::load_or_create_key(settings_.keys_dir() / "csrf.key"),
-                                                settings_.https(), "mdg_session");
+  csrf_ = std::make_unique<platform::web::Csrf>(
+      platform::crypto::load_or_create_key(settings_.keys_dir() / "csrf.key"), settings_.https(),
+      identity::kSessionCookie,
+      [](const platform::http::Request& request) { return identity::current_session(request) != nullptr; });
   identity_ = std::make_unique<identity::IdentityModule>(
       *database_, outbox_, *pages_, identity::IdentitySettings{settings_.keys_dir(), settings_.public_url, settings_.https(), "/account"});
   catalogue_ = load_catalogue(settings_.procedures_dir());
@@ -63,17 +67,21 @@ Application::Application(Settings settings) : settings_(std::move(settings)) {
   uploads_ = std::make_unique<applications::UploadStore>(*database_, settings_.uploads_dir());
   submissions_ = std::make_unique<applications::SubmissionService>(*catalogue_, *applications_, *uploads_, postal_.get());
   submissions_->send_confirmations(outbox_, settings_.public_url);
+  submissions_->audit_entries(identity_->audit());
   search_ = std::make_unique<applications::ProcedureSearch>(*catalogue_);
   drafts_ = std::make_unique<applications::DraftStore>(*database_, settings_.draft_lifetime);
   attempts_ = std::make_unique<applications::AccessAttempts>(*database_);
+  upload_quota_ = std::make_unique<applications::UploadQuota>(*attempts_, settings_.uploads_per_client_per_hour);
+  housekeeping_ = std::make_unique<applications::Housekeeping>(*uploads_, *drafts_, settings_.housekeeping);
+  readiness_ = std::make_unique<ReadinessProbe>(*database_, settings_.data_dir);
   grants_ = std::make_unique<applications::StatusGrant>(
       platform::crypto::load_or_create_key(settings_.keys_dir() / "status.key"));
   web_ = std::make_unique<applications::WebDependencies>(applications::WebDependencies{
-      *catalogue_, *search_, *submissions_, *applications_, *uploads_, *drafts_, *attempts_, *grants_, outbox_,
-      *database_, *pages_, identity_->access(), settings_.public_url, settings_.https()});
+      *catalogue_, *search_, *submissions_, *applications_, *uploads_, *upload_quota_, *drafts_, *attempts_, *grants_,
+      outbox_, *database_, *pages_, identity_->access(), identity_->audit(), settings_.public_url, settings_.https()});
   casework_ = std::make_unique<casework::CaseworkModule>(
-      casework::CaseworkDependencies{*database_, *applications_, *uploads_, *submissions_, *grants_, *catalogue_,
-                                     *identity_, *pages_},
+      casework::CaseworkDependencies{*database_, *applications_, *uploads_, *upload_quota_, *attempts_, *submissions_,
+                                     *grants_, *catalogue_, *identity_, *pages_},
       casework::CaseworkSettings{settings_.keys_dir(), settings_.public_url});
   stats_ = std::make_unique<insight::StatsReader>(*database_, *catalogue_);
   register_routes();
@@ -82,10 +90,10 @@ Application::Application(Settings settings) : settings_(std::move(settings)) {
 Application::~Application() = default;
 
 void Application::register_routes() {
-  register_health_routes(router_, *database_, metrics_);
+  register_health_routes(router_, *readiness_, metrics_);
   identity_->register_routes(router_);
-  applications::register_api_routes(router_, {*catalogue_, *submissions_, *applications_, *uploads_, postal_.get(),
-                                              settings_.source_root / "docs/api/openapi.json"});
+  applications::register_api_routes(router_, {*catalogue_, *submissions_, *applications_, *uploads_, *upload_quota_,
+                                              postal_.get(), settings_.source_root / "docs/api/openapi.json"});
   applications::register_web_routes(router_, *web_);
   casework_->register_routes(router_);
   insight::register_stats_routes(router_, *stats_);
@@ -118,6 +126,7 @@ void Application::limit_guessable_routes() {
 }
 
 int Application::serve() {
+  warn_if_open(settings_.data_dir, settings_.database_path());
   platform::http::Server server(settings_.server, router_, metrics_);
   server.use(platform::http::security_headers());
   server.use(platform::web::language_middleware(settings_.https()));
@@ -128,12 +137,14 @@ int Application::serve() {
         return pages_->error(request, error);
       });
   if (mailer_) mailer_->start();
+  housekeeping_->start();
   server.start();
   if (settings_.server.port == 0 && settings_.public_url.ends_with(":0")) {
     platform::log::warn("public_url_unset", {{"message", "public_url is not set and the port is chosen at random: links in "
                                                          "e-mail and the QR codes on notices will not work"}});
   }
   server.run_until_signal();
+  housekeeping_->stop();
   if (mailer_) mailer_->stop();
   database_->stop();
   return 0;

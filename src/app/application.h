@@ -1,15 +1,19 @@
 // Application: the one place where modules meet. It opens the database,
 // builds each module from the settings, registers their routes on one router
-// and runs the HTTP server (and the mailer) until SIGTERM.
+// and runs the HTTP server (with the mailer and the housekeeping that purges
+// unclaimed uploads) until SIGTERM.
 #pragma once
 
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "app/readiness.h"
 #include "app/settings.h"
+#include "applications/housekeeping.h"
 #include "applications/sqlite_application_store.h"
 #include "applications/submission_service.h"
+#include "applications/upload_quota.h"
 #include "applications/upload_store.h"
 #include "applications/web_routes.h"
 #include "casework/casework_module.h"
@@ -65,6 +69,9 @@ class Application {
   std::unique_ptr<applications::ProcedureSearch> search_;
   std::unique_ptr<applications::DraftStore> drafts_;
   std::unique_ptr<applications::AccessAttempts> attempts_;
+  std::unique_ptr<applications::UploadQuota> upload_quota_;
+  std::unique_ptr<applications::Housekeeping> housekeeping_;
+  std::unique_ptr<ReadinessProbe> readiness_;
   std::unique_ptr<applications::StatusGrant> grants_;
   std::unique_ptr<applications::WebDependencies> web_;
   std::unique_ptr<casework::CaseworkModule> casework_;

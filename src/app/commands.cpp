@@ -7,6 +7,7 @@
 #include "app/application.h"
 #include "app/audit_command.h"
 #include "app/check_procedures_command.h"
+#include "app/data_dir.h"
 #include "app/jp_command.h"
 #include "app/seed_command.h"
 #include "app/settings.h"
@@ -27,7 +28,7 @@ void add_common_options(CLI::App* command, CommandLineOverrides& o) {
 }
 
 int migrate(const Settings& settings, std::ostream& out) {
-  std::filesystem::create_directories(settings.data_dir);
+  create_data_dir(settings.data_dir);
   platform::db::Connection connection(settings.database_path(), platform::db::Connection::Mode::read_write);
   auto applied = platform::db::apply_migrations(
       connection, platform::db::load_migrations(settings.source_root, migration_modules()));
@@ -39,6 +40,7 @@ int migrate(const Settings& settings, std::ostream& out) {
 }  // namespace
 
 int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err) {
+  make_created_files_private();
   platform::crypto::init();
   CLI::App cli{"madoguchi — the digital city hall"};
   cli.require_subcommand(1);

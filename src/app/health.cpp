@@ -7,16 +7,12 @@ namespace madoguchi::app {
 using platform::http::Request;
 using platform::http::Response;
 
-void register_health_routes(platform::http::Router& router, platform::db::Database& database,
-                            platform::Metrics& metrics) {
+void register_health_routes(platform::http::Router& router, ReadinessProbe& readiness, platform::Metrics& metrics) {
   router.get("/healthz", [](Request&) { return Response::json(200, {{"status", "ok"}}); }, platform::http::RouteOptions::io_thread());
-  router.get("/readyz", [&database](Request&) {
-    try {
-      database.read([](platform::db::Connection& c) { c.query_one("SELECT 1"); });
-    } catch (const std::exception&) {
-      return Response::json(503, {{"status", "unavailable"}, {"checks", {{"database", "unreachable"}}}});
-    }
-    return Response::json(200, {{"status", "ready"}, {"checks", {{"database", "ok"}}}});
+  router.get("/readyz", [&readiness](Request&) {
+    Readiness r = readiness.check();
+    return Response::json(r.ready ? 200 : 503, {{"status", r.ready ? "ready" : "unavailable"},
+                                                {"checks", {{"database", r.database}, {"disk", r.disk}}}});
   });
   router.get("/metrics", [&metrics](Request&) {
     return Response::text(200, metrics.render(), "text/plain; version=0.0.4; charset=utf-8");

@@ -53,6 +53,8 @@ Settings load_settings(const CommandLineOverrides& overrides) {
   http.idle_timeout = std::chrono::seconds(source.get_int("server.idle_timeout_seconds", 15, 1, 3600));
   http.shutdown_grace = std::chrono::seconds(source.get_int("server.shutdown_grace_seconds", 20, 0, 3600));
   http.trusted_proxies = trusted_proxies(source.get_string("server.trusted_proxies", ""));
+  http.max_connections =
+      static_cast<size_t>(source.get_int("server.max_connections", static_cast<int64_t>(http.max_connections), 1, 1000000));
   s.attempts_per_minute = static_cast<int>(source.get_int("server.attempts_per_minute", 30, 1, 100000));
 
   s.database.max_batch = static_cast<size_t>(source.get_int("database.max_batch", 256, 1, 100000));
@@ -76,6 +78,11 @@ Settings load_settings(const CommandLineOverrides& overrides) {
   }
 
   s.draft_lifetime = std::chrono::hours(24 * source.get_int("applications.draft_lifetime_days", 30, 1, 365));
+  s.uploads_per_client_per_hour = static_cast<int>(source.get_int("uploads.per_client_per_hour", 60, 1, 100000));
+  s.housekeeping.unclaimed_max_age =
+      std::chrono::seconds(source.get_int("uploads.unclaimed_max_age_seconds", 24 * 3600, 1, 365 * 24 * 3600));
+  s.housekeeping.interval =
+      std::chrono::seconds(source.get_int("uploads.purge_interval_seconds", 3600, 1, 7 * 24 * 3600));
 
   if (auto start = source.get_string("clock.start", ""); !start.empty()) {
     if (!platform::parse_clock_start(start)) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "applications/housekeeping.h"
 #include "notify/smtp_settings.h"
 #include "platform/db/database.h"
 #include "platform/http/server.h"
@@ -26,6 +27,8 @@ struct Settings {
   platform::log::Settings log;
   notify::SmtpSettings smtp;
   std::chrono::seconds draft_lifetime{30 * 24 * 3600};  // how long a saved web draft is kept
+  int uploads_per_client_per_hour = 60;                   // files one client address may upload an hour
+  applications::HousekeepingSettings housekeeping;        // purging unclaimed uploads and expired drafts
   int attempts_per_minute = 30;  // per client and route, on sign-in and look-ups by secret
   std::optional<std::string> clock_start;  // test-only: the process lives from this instant (platform::parse_clock_start)
 

@@ -68,6 +68,7 @@ struct NewApplication {
   std::optional<std::string> applicant_birth_date;
   std::optional<std::string> contact_email;
   std::optional<int64_t> citizen_account_id;
+  std::string submitted_by = "citizen";  // the "submitted" event's actor: "citizen" or a staff login
   std::optional<std::string> due_on;
   std::vector<std::string> upload_ids;  // uploads this application claims
   WithinSubmission within_transaction;   // e.g. the confirmation e-mail, the draft's link

@@ -1,6 +1,7 @@
 #include "applications/sqlite_application_store.h"
 
 #include "applications/reference.h"
+#include "applications/status_code.h"
 #include "platform/crypto.h"
 #include "platform/time.h"
 
@@ -98,7 +99,7 @@ std::optional<Submitted> SqliteApplicationStore::replay(const IdempotencyRequest
 }
 
 SubmitOutcome SqliteApplicationStore::submit(const NewApplication& a, const std::optional<IdempotencyRequest>& idem) {
-  std::string secret = platform::crypto::random_token(16);
+  std::string secret = make_status_code(platform::crypto::random_bytes(10));
   return db_.write([&](Connection& c) -> SubmitOutcome {
     std::string now = platform::now_iso();
     if (idem) {
@@ -129,7 +130,7 @@ SubmitOutcome SqliteApplicationStore::submit(const NewApplication& a, const std:
     s.id = c.last_insert_rowid();
     c.execute("INSERT INTO application_revisions (application_id, revision, answers, created_at, note) VALUES (?, 1, ?, ?, '')",
               {s.id, a.answers.dump(), now});
-    add_event(c, s.id, now, "submitted", Status::submitted, "citizen", {{"channel", a.channel}});
+    add_event(c, s.id, now, "submitted", Status::submitted, a.submitted_by, {{"channel", a.channel}});
     for (const auto& upload : a.upload_ids) {
       if (c.execute("UPDATE uploads SET application_id = ? WHERE id = ? AND application_id IS NULL", {s.id, upload}) != 1) {
         throw UploadUnavailable(upload);
@@ -165,7 +166,10 @@ bool SqliteApplicationStore::check_status_secret(std::string_view reference, std
     auto row = c.query_one("SELECT status_secret_hash FROM applications WHERE reference = ?", {reference});
     return row ? row->text(0) : std::string();
   });
-  return !stored.empty() && platform::crypto::constant_time_equal(stored, platform::crypto::sha256_hex(secret));
+  // A status code as typed (any case, width or grouping); an older secret exactly as issued.
+  auto code = parse_status_code(secret);
+  return !stored.empty() &&
+         platform::crypto::constant_time_equal(stored, platform::crypto::sha256_hex(code ? *code : std::string(secret)));
 }
 
 std::vector<ApplicationEvent> SqliteApplicationStore::events(int64_t application_id) {

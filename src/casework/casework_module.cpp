@@ -26,7 +26,8 @@ CaseworkModule::CaseworkModule(CaseworkDependencies deps, CaseworkSettings setti
   verification_ = std::make_unique<DocumentVerification>(*signer_, *documents_);
   verify_limiter_ =
       std::make_unique<platform::http::RateLimiter>(settings.verify_requests_per_minute, std::chrono::seconds(60));
-  web_ = std::make_unique<CaseworkWeb>(CaseworkWeb{deps.pages, deps.applications, deps.uploads, deps.submissions,
+  web_ = std::make_unique<CaseworkWeb>(CaseworkWeb{deps.pages, deps.applications, deps.uploads, deps.upload_quota,
+                                                   deps.attempts, deps.submissions,
                                                    deps.grants, deps.catalogue, deps.identity.access(),
                                                    deps.identity.audit(), *cases_, *documents_, *queue_, *service_,
                                                    *corrections_, *verification_, *verify_limiter_,

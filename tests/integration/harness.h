@@ -58,6 +58,11 @@ struct ServerOptions {
   // Runs every command under faketime (libfaketime) from this local time,
   // "2028-02-29 10:00:00", instead of on the tests' timeline.
   std::string faketime;
+  // The data directory to use instead of a fresh one in the temporary
+  // directory; `migrate` creates it when it does not exist. Removed at the end.
+  std::filesystem::path data_dir;
+  // "SOFT:HARD": the server starts with this RLIMIT_NOFILE (through prlimit).
+  std::string open_files;
 };
 
 class ServerProcess {
@@ -68,6 +73,7 @@ class ServerProcess {
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   int port() const { return port_; }
+  int pid() const { return pid_; }
   std::string url(const std::string& path) const;
   const std::filesystem::path& data_dir() const { return data_dir_; }
   // The process's standard error so far (application log lines).

@@ -1,6 +1,7 @@
 // `madoguchi seed --demo` on a fresh instance: applications in every ward and
-// several statuses (some overdue), staff accounts with random passwords saved
-// privately, and a second run that changes nothing.
+// several statuses (some overdue), each by a channel its procedure's identity
+// assurance allows, staff accounts with random passwords saved privately, and
+// a second run that changes nothing.
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
@@ -53,6 +54,16 @@ TEST(Seed, DemoDataIsCompletePrivateAndIdempotent) {
   const std::string today = madoguchi::platform::iso_date(test_today());
   EXPECT_NE(sqlite(db, "SELECT count(*) FROM applications WHERE due_on < '" + today + "'"), "0");
   EXPECT_EQ(sqlite(db, "SELECT count(*) FROM applications WHERE applicant_name = '髙橋　﨑子'") != "0", true);
+  // Each demo application came in the way its procedure allows: nothing that
+  // needs an account or a My Number card was submitted anonymously online;
+  // those were entered at the counter (or from the post) by demo staff.
+  EXPECT_EQ(sqlite(db, "SELECT count(*) FROM applications WHERE channel = 'online' AND procedure_id NOT IN "
+                       "('bulky_waste_collection')"),
+            "0");
+  EXPECT_EQ(sqlite(db, "SELECT DISTINCT e.actor FROM application_events e JOIN applications a ON a.id = "
+                       "e.application_id WHERE e.kind = 'submitted' AND a.procedure_id = 'residence_certificate'"),
+            "demo.clerk.aoba");
+  EXPECT_EQ(sqlite(db, "SELECT DISTINCT channel FROM applications WHERE procedure_id = 'cancer_screening'"), "mail");
   std::string before = sqlite(db, "SELECT count(*) FROM applications");
 
   auto [again, again_output] = ServerProcess::run_command({"seed", "--demo", "--data", dir.string()});

@@ -1,13 +1,19 @@
 // "Check your answers" and submitting: every answer with a change link,
 // what is still wrong (linked to its page), answers the current form no
 // longer asks (after a version change), then one button that submits —
-// once, however often it is pressed: the draft is the idempotency key.
+// once, however often it is pressed: the draft is the idempotency key. Who
+// submits is checked again here against the procedure's identity assurance
+// (a citizen who signed out meanwhile signs in again). A pre-entry for the
+// counter is not sent by the citizen: the page offers its code to show at
+// the counter, where a clerk who opened it submits it after checking identity.
 #include "applications/answer_summary.h"
 #include "applications/draft_rules.h"
 #include "applications/form_page.h"
+#include "applications/request_submitter.h"
 #include "applications/web/draft_access.h"
 #include "applications/web/page_post.h"
 #include "applications/web/web_pages.h"
+#include "identity/principal.h"
 #include "platform/http/http_error.h"
 #include "platform/time.h"
 
@@ -39,6 +45,12 @@ nlohmann::json summary_json(const std::vector<SummarySection>& sections, const D
                    {"change_href", draft_url(draft, "/step/" + s.id + "?return=check")}});
   }
   return out;
+}
+
+// A counter clerk signed in on this request (who may submit a pre-entry at the counter).
+bool clerk_at_counter(const Request& request) {
+  const auto* staff = identity::current_staff(request);
+  return staff && staff->roles.has(identity::Role::counter_clerk);
 }
 
 Response show_check(const WebDependencies& deps, const Request& request, const OpenDraft& open,
@@ -81,6 +93,8 @@ Response show_check(const WebDependencies& deps, const Request& request, const O
                  {"submit_action", draft_url(open.draft, "/submit")},
                  {"save_action", draft_url(open.draft, "/save")},
                  {"counter_channel", open.draft.channel == "counter"},
+                 {"pre_entry", open.draft.channel == "counter" && !clerk_at_counter(request)},
+                 {"at_counter", open.draft.channel == "counter" && clerk_at_counter(request)},
                  {"scripts", nlohmann::json::array({"/static/js/form.js"})}},
                 status);
 }
@@ -108,9 +122,10 @@ Response submit(const WebDependencies& deps, Request& request) {
   submission.answers = current_answers(p, open.draft.answers);
   submission.channel = open.draft.channel == "counter" ? procedures::Channel::counter_pre_entry
                                                        : procedures::Channel::online;
+  submission.submitter = submitter_of(request);
   submission.citizen_account_id = citizen_id(request);
   if (!submission.citizen_account_id) submission.citizen_account_id = open.draft.citizen_account_id;
-  submission.idempotency = IdempotencyRequest{"web-draft:" + open.draft.public_id, "web-draft"};
+  submission.idempotency = draft_submission_key(open.draft.public_id);
   submission.language = language_of(request);
   int64_t draft_id = open.draft.id;
   submission.within_transaction = [draft_id](platform::db::Connection& c, const Submitted& s) {
@@ -124,12 +139,23 @@ Response submit(const WebDependencies& deps, Request& request) {
       deps.database.write([&](platform::db::Connection& c) { DraftStore::link_application(c, draft_id, submitted.id); });
     }
   } catch (const SubmissionRejected& e) {
-    if (e.reason() == SubmissionRejected::Reason::invalid_answers) {
-      return show_check(deps, request, open,
-                        nlohmann::json::array({{{"kind", "error"}, {"text", text(deps, request, "check.fix_first")}}}),
-                        422);
+    switch (e.reason()) {
+      case SubmissionRejected::Reason::invalid_answers:
+        return show_check(deps, request, open,
+                          nlohmann::json::array({{{"kind", "error"}, {"text", text(deps, request, "check.fix_first")}}}),
+                          422);
+      case SubmissionRejected::Reason::sign_in_required:
+        return Response::redirect("/account/login?next=" + platform::http::percent_encode(draft_url(open.draft, "/check")));
+      case SubmissionRejected::Reason::card_signature_unavailable:
+        return card_signature_needed(deps, request, p);
+      case SubmissionRejected::Reason::channel_needs_staff:
+        return show_check(
+            deps, request, open,
+            nlohmann::json::array({{{"kind", "error"}, {"text", text(deps, request, "check.pre_entry_at_counter")}}}),
+            403);
+      default:
+        return explain(deps, request, "start.channel_not_offered", 422);
     }
-    return explain(deps, request, "start.channel_not_offered", 422);
   } catch (const IdempotencyConflict&) {
     return explain(deps, request, "check.conflict", 409);
   } catch (const UploadUnavailable&) {

@@ -1,10 +1,14 @@
 // Saving and resuming: the page showing a draft's resume code (and mailing
 // it on request), and /resume, where the code opens the draft in this
 // browser. Guessing codes is limited per client; mailing is limited per draft.
+// A pre-entry for the counter ends here too: its code is what the citizen
+// shows at the counter, where a clerk opens it with /resume (audited: staff
+// now see the answers) and submits it after checking identity.
 #include "applications/citizen_mail.h"
 #include "applications/draft_rules.h"
 #include "applications/web/draft_access.h"
 #include "applications/web/web_pages.h"
+#include "identity/principal.h"
 #include "notify/address.h"
 
 namespace madoguchi::applications {
@@ -37,6 +41,7 @@ Response saved(const WebDependencies& deps, Request& request) {
                  {"mail_limited", sent == "limited"},
                  {"email_error", ""},
                  {"email", ""},
+                 {"counter_channel", open.draft.channel == "counter"},
                  {"in_account", open.draft.citizen_account_id.has_value() || citizen_id(request).has_value()}});
 }
 
@@ -67,6 +72,7 @@ Response mail_code(const WebDependencies& deps, Request& request) {
                    {"mail_limited", false},
                    {"email_error", text(deps, request, "saved.email_invalid")},
                    {"email", value},
+                   {"counter_channel", open.draft.channel == "counter"},
                    {"in_account", open.draft.citizen_account_id.has_value()}},
                   422);
   }
@@ -111,6 +117,10 @@ Response resume_post(const WebDependencies& deps, Request& request) {
   if (draft_expired(draft->expires_at, deps.drafts.now())) return explain(deps, request, "draft.expired", 410);
   std::string token = deps.drafts.move_to_new_browser(draft->id);
   if (auto citizen = citizen_id(request)) deps.drafts.save(draft->id, draft->answers, citizen);
+  if (identity::current_staff(request)) {
+    deps.audit.record(identity::audit_entry_for(request, "draft_opened", "draft", draft->public_id,
+                                                {{"procedure", draft->procedure_id}, {"channel", draft->channel}}));
+  }
   auto response = Response::redirect(draft_url(*draft));
   response.headers.add("Set-Cookie", draft_cookie(deps, draft->public_id, token));
   return response;

@@ -6,6 +6,7 @@
 #include "applications/answer_paths.h"
 #include "applications/draft_rules.h"
 #include "applications/form_page.h"
+#include "applications/request_submitter.h"
 #include "applications/web/draft_access.h"
 #include "applications/web/page_post.h"
 #include "applications/web/web_pages.h"
@@ -31,10 +32,16 @@ Response start(const WebDependencies& deps, Request& request) {
     return explain(deps, request, "start.channel_not_offered", 422,
                    {{"links", {{{"href", "/procedures/" + p->id}, {"label", pick(p->name, language_of(request))}}}}});
   }
-  auto citizen = citizen_id(request);
-  if (p->identity == procedures::IdentityAssurance::account && !citizen) {
-    return Response::redirect("/account/login?next=" + platform::http::percent_encode("/procedures/" + p->id));
+  // A pre-entry for the counter needs no proof of identity: the clerk checks it there.
+  if (channel == "online") {
+    if (auto refusal = identity_refusal(*p, procedures::Channel::online, submitter_of(request))) {
+      if (*refusal == IdentityRefusal::sign_in_required) {
+        return Response::redirect("/account/login?next=" + platform::http::percent_encode("/procedures/" + p->id));
+      }
+      return card_signature_needed(deps, request, *p);
+    }
   }
+  auto citizen = citizen_id(request);
   auto opened = deps.drafts.create({p->id, p->version, channel, citizen});
   auto response = Response::redirect(draft_path(opened.draft.public_id) + "/step/" + p->form.sections.front().id);
   response.headers.add("Set-Cookie", draft_cookie(deps, opened.draft.public_id, opened.token));
@@ -172,9 +179,9 @@ nlohmann::json section_answers(const procedures::Procedure& p, const forms::Sect
 // Stores each chosen file (checked against its question's limits and its
 // real content) and puts its description in `answers`; carries files already
 // attached over unless removed. Problems become field errors.
-std::vector<forms::FieldError> attach_files(const WebDependencies& deps, const OpenDraft& open,
-                                            const forms::Section& section, const PagePost& post,
-                                            nlohmann::json& answers, bool& foreign) {
+std::vector<forms::FieldError> attach_files(const WebDependencies& deps, const std::string& client,
+                                            const OpenDraft& open, const forms::Section& section,
+                                            const PagePost& post, nlohmann::json& answers, bool& foreign) {
   const auto& p = *open.procedure;
   std::vector<forms::FieldError> errors;
   std::vector<std::string> replaced;
@@ -190,6 +197,12 @@ std::vector<forms::FieldError> attach_files(const WebDependencies& deps, const O
                         forms::render_message("file_too_large", field->label,
                                               {forms::MessageArg::same_in_all("size", format_bytes(file.data.size())),
                                                forms::MessageArg::same_in_all("max", format_bytes(field->max_bytes))})});
+      continue;
+    }
+    if (deps.upload_quota.spend(client)) {
+      errors.push_back({file.name, "too_many_uploads", forms::wrap_message(field->label, too_many_uploads_message().ja,
+                                                                           too_many_uploads_message().en,
+                                                                           too_many_uploads_message().easy)});
       continue;
     }
     try {
@@ -275,7 +288,7 @@ Response step_post(const WebDependencies& deps, Request& request) {
 
   bool foreign = false;
   nlohmann::json posted = section_answers(p, *section, post, foreign);
-  auto upload_errors = attach_files(deps, open, *section, post, posted, foreign);
+  auto upload_errors = attach_files(deps, request.remote_address, open, *section, post, posted, foreign);
   nlohmann::json merged = current_answers(p, open.draft.answers);
   for (const auto& field : section->fields) merged.erase(field.id);
   for (auto& [key, value] : posted.items()) merged[key] = value;

@@ -18,6 +18,7 @@
 #include "applications/procedure_search.h"
 #include "applications/status_grant.h"
 #include "applications/submission_service.h"
+#include "applications/upload_quota.h"
 #include "applications/upload_store.h"
 #include "identity/access_control.h"
 #include "notify/outbox.h"
@@ -36,6 +37,7 @@ struct WebDependencies {
   SubmissionService& submissions;
   ApplicationStore& store;
   UploadStore& uploads;
+  UploadQuota& upload_quota;
   DraftStore& drafts;
   AccessAttempts& attempts;
   const StatusGrant& grants;
@@ -43,6 +45,7 @@ struct WebDependencies {
   platform::db::Database& database;
   const platform::web::PageRenderer& pages;
   const identity::AccessControl& access;
+  const identity::AuditLog& audit;
   std::string public_url;
   bool secure_cookies = false;
   size_t max_page_bytes = 32 * 1024 * 1024;  // a form page post, files included
@@ -59,6 +62,11 @@ platform::http::Response render(const WebDependencies& deps, const platform::htt
 // from applications.<key>.title / .message, with links back.
 platform::http::Response explain(const WebDependencies& deps, const platform::http::Request& request,
                                  std::string_view key, int status, nlohmann::json extra = nlohmann::json::object());
+
+// The page (403) for a procedure that needs a My Number card online, which
+// this site cannot take yet: where to apply instead, and a link back.
+platform::http::Response card_signature_needed(const WebDependencies& deps, const platform::http::Request& request,
+                                               const procedures::Procedure& procedure);
 
 // The fields of a urlencoded form post (empty for other bodies).
 platform::http::FormFields form_fields(const platform::http::Request& request);
