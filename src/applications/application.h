@@ -71,6 +71,10 @@ struct NewApplication {
   std::optional<std::string> due_on;
   std::vector<std::string> upload_ids;  // uploads this application claims
   WithinSubmission within_transaction;   // e.g. the confirmation e-mail, the draft's link
+  std::string actor = "citizen";         // who submitted: "citizen", or the clerk's login at the counter
+  // The citizen's own answers when staff corrected them before submission (at
+  // the counter): kept as revision 1, the submitted answers as revision 2.
+  std::optional<nlohmann::json> entered_answers;
 };
 
 

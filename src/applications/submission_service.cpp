@@ -95,6 +95,8 @@ SubmitOutcome SubmissionService::submit(const SubmissionRequest& request) {
     if (const auto* ward = catalogue_.directory().ward_of_address(*address)) a.ward = ward->code;
   }
   a.citizen_account_id = request.citizen_account_id;
+  a.actor = request.actor;
+  if (request.entered_answers && *request.entered_answers != a.answers) a.entered_answers = request.entered_answers;
   if (auto due = procedures::due_date(*procedure, platform::today_in_tokyo())) a.due_on = platform::iso_date(*due);
   procedure->form.for_each_field([&](const forms::Field& field, const std::string& pattern) {
     if (field.type != forms::FieldType::file) return;

@@ -38,6 +38,8 @@ struct SubmissionRequest {
   std::optional<IdempotencyRequest> idempotency;
   platform::web::Language language = platform::web::Language::ja;  // of the confirmation e-mail
   WithinSubmission within_transaction;  // the caller's own writes that must commit with it
+  std::string actor = "citizen";         // the clerk's login for a submission at the counter
+  std::optional<nlohmann::json> entered_answers;  // the citizen's version before the clerk's corrections
 };
 
 class SubmissionRejected : public std::runtime_error {

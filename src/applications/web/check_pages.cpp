@@ -78,7 +78,7 @@ Response show_check(const WebDependencies& deps, const Request& request, const O
                  {"has_removed", !removed.empty()},
                  {"notices", notices},
                  {"version", p.version},
-                 {"submit_action", draft_url(open.draft, "/submit")},
+                 {"submit_action", draft_url(open.draft, open.draft.channel == "counter" ? "/pre-entry" : "/submit")},
                  {"save_action", draft_url(open.draft, "/save")},
                  {"counter_channel", open.draft.channel == "counter"},
                  {"scripts", nlohmann::json::array({"/static/js/form.js"})}},
@@ -95,6 +95,8 @@ Response submit(const WebDependencies& deps, Request& request) {
   auto opened = open_draft(deps, request);
   if (auto* refusal = std::get_if<Response>(&opened)) return std::move(*refusal);
   auto& open = std::get<OpenDraft>(opened);
+  // A counter draft is finished at the counter: its page gives a pre-entry code instead.
+  if (open.draft.channel == "counter") return Response::redirect(draft_url(open.draft, "/pre-entry"));
   const auto& p = *open.procedure;
   PagePost post = read_page_post(request);
   if (check_version(open.draft.procedure_version, post.version, p.version) == VersionCheck::page_outdated) {
