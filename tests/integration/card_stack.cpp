@@ -116,7 +116,7 @@ void CardStack::remove() {
   std::this_thread::sleep_for(std::chrono::milliseconds(600));
 }
 
-CardBridgeProcess::CardBridgeProcess(const CardStack& stack, const std::string& origin) {
+CardBridgeProcess::CardBridgeProcess(const std::string& socket, const std::string& origin) {
   port_ = free_port();
   out_file_ = (std::filesystem::temp_directory_path() /
                ("madoguchi-bridge-" + std::to_string(::getpid()) + "-" + std::to_string(port_) + ".out"))
@@ -126,7 +126,7 @@ CardBridgeProcess::CardBridgeProcess(const CardStack& stack, const std::string& 
     int fd = ::open(out_file_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     ::dup2(fd, 1);
     ::dup2(fd, 2);
-    ::setenv("PCSCLITE_CSOCK_NAME", stack.socket().c_str(), 1);
+    ::setenv("PCSCLITE_CSOCK_NAME", socket.c_str(), 1);
     std::string port = std::to_string(port_);
     ::execl(MADOGUCHI_BINARY, MADOGUCHI_BINARY, "card-bridge", "--origin", origin.c_str(), "--port", port.c_str(),
             static_cast<char*>(nullptr));

@@ -36,7 +36,8 @@ class CardStack {
 
 class CardBridgeProcess {
  public:
-  CardBridgeProcess(const CardStack& stack, const std::string& origin);
+  // `socket`: the pcscd socket the bridge uses (PCSCLITE_CSOCK_NAME).
+  CardBridgeProcess(const std::string& socket, const std::string& origin);
   ~CardBridgeProcess();
   CardBridgeProcess(const CardBridgeProcess&) = delete;
   CardBridgeProcess& operator=(const CardBridgeProcess&) = delete;

@@ -98,10 +98,11 @@ nlohmann::json intake_view(const CounterWeb& web, const platform::http::Request&
     const std::string item_href = base + "/items/" + std::to_string(item.position);
     auto notice = notices.find(item.id);
     std::vector<forms::FieldError> errors = notice == notices.end() ? std::vector<forms::FieldError>{} : notice->second.errors;
-    if (!item.application_id && errors.empty()) errors = web.citizen.submissions.check(*procedure, item.answers).errors;
+    auto checked = web.citizen.submissions.check(*procedure, item.answers);
+    if (!item.application_id && errors.empty()) errors = checked.errors;
     nlohmann::json comparison = nlohmann::json::array();
     if (card && !item.application_id) {
-      for (const auto& row : compare_with_card(*procedure, item.answers, *card)) {
+      for (const auto& row : compare_with_card(*procedure, checked.answers, *card)) {
         const auto* field = procedure->form.find_field(row.field_id);
         std::string label = field ? applications::pick(field->label, language) : row.field_id;
         std::string agreement = row.agreement == Agreement::same      ? "same"
@@ -114,7 +115,9 @@ nlohmann::json intake_view(const CounterWeb& web, const platform::http::Request&
                               {"label", label},
                               {"card_value", field && field->type == forms::FieldType::date ? wareki_or_iso(row.card_value)
                                                                                            : row.card_value},
-                              {"answer_value", row.answer_value},
+                              {"answer_value", field && field->type == forms::FieldType::date
+                                                   ? wareki_or_iso(row.answer_value)
+                                                   : row.answer_value},
                               {"agreement", agreement},
                               {"agreement_label", web.text(request, "compare." + agreement)},
                               {"same", row.agreement == Agreement::same},
