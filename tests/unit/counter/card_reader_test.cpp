@@ -43,7 +43,9 @@ TEST(CardReader, ReadsALongRecordInShortReads) {
   auto reading = reader.read({"1234", false, false});
   EXPECT_EQ(reading.items.address.text.size(), 600u);
   for (const auto& apdu : card.sent) {
-    if (static_cast<unsigned char>(apdu[1]) == 0xB0) EXPECT_LE(static_cast<unsigned char>(apdu[4]), 0xFF);
+    if (static_cast<unsigned char>(apdu[1]) == 0xB0) {
+      EXPECT_LE(static_cast<unsigned char>(apdu[4]), 0xFF);
+    }
   }
 }
 

@@ -23,6 +23,13 @@ bool start_clock() {
   return true;
 }
 
+identity::AuditQuery entries(const std::string& action, const std::string& subject) {
+  identity::AuditQuery query;
+  query.action = action;
+  query.subject_id = subject;
+  return query;
+}
+
 struct Counter {
   bool clock_started = start_clock();
   testing::TempDatabase t;
@@ -140,7 +147,7 @@ TEST(IntakeService, CorrectionsKeepTheCitizensVersionAndAreAudited) {
   EXPECT_FALSE(invalid.errors.empty());
   EXPECT_EQ(c.service.correct(fresh, fresh.items[0], "members", "x", fresh.items[0].row_version, c.actor, "clerk").kind,
             CorrectionOutcome::Kind::unknown_field);
-  auto page = c.audit.search({"", "counter_answer_corrected", intake.public_id});
+  auto page = c.audit.search(entries("counter_answer_corrected", intake.public_id));
   ASSERT_EQ(page.records.size(), 1u);
   EXPECT_EQ(page.records[0].detail.find("髙橋"), std::string::npos) << "no personal value in the audit log";
 }
@@ -191,7 +198,7 @@ TEST(IntakeService, SubmitsAsCounterWithTheCitizensVersionAsRevisionOne) {
   EXPECT_TRUE(submitted.all_submitted());
   auto twice = c.service.submit(submitted, c.clerk, c.actor);
   EXPECT_EQ(twice[0].reference, results[0].reference) << "submitting again changes nothing";
-  EXPECT_EQ(c.audit.search({"", "counter_submitted", *results[0].reference}).records.size(), 1u);
+  EXPECT_EQ(c.audit.search(entries("counter_submitted", *results[0].reference)).records.size(), 1u);
 }
 
 }  // namespace
