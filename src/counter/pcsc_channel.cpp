@@ -124,17 +124,10 @@ std::string PcscChannel::transmit(std::string_view apdu) {
   LONG rv = SCardTransmit(static_cast<SCARDHANDLE>(card_), pci, reinterpret_cast<const unsigned char*>(apdu.data()),
                           static_cast<DWORD>(apdu.size()), nullptr, response, &length);
   if (rv != SCARD_S_SUCCESS) fail(rv, true);
-  if (length < 2) {
-    // vpcd and some readers answer nothing when the card has left: ask the reader.
-    DWORD state = 0, reader_length = 0, atr_length = 0, protocol = 0;
-    LONG status = SCardStatus(static_cast<SCARDHANDLE>(card_), nullptr, &reader_length, &state, &protocol, nullptr,
-                              &atr_length);
-    if (status != SCARD_S_SUCCESS && status != SCARD_W_REMOVED_CARD && status != SCARD_E_NO_SMARTCARD) fail(status, true);
-    if (status == SCARD_S_SUCCESS && (state & SCARD_PRESENT) && length == 0) {
-      throw CardError(CardErrc::card_failure, std::nullopt, "empty response");
-    }
-    throw CardError(CardErrc::card_removed);
-  }
+  // A response without its two status bytes: the card stopped answering. vpcd
+  // (and contactless readers) report a card taken away this way before the
+  // reader's presence polling notices.
+  if (length < 2) throw CardError(CardErrc::card_removed);
   return std::string(reinterpret_cast<const char*>(response), length);
 }
 
