@@ -6,13 +6,6 @@ namespace madoguchi::counter {
 
 namespace {
 
-const forms::Field* field_at(const procedures::Procedure& procedure, const std::string& path) {
-  auto dot = path.find('.');
-  const forms::Field* field = procedure.form.find_field(path.substr(0, dot));
-  if (!field || dot == std::string::npos) return field;
-  return field->find_child(path.substr(dot + 1));
-}
-
 std::string wareki(const std::string& iso) {
   auto parsed = jp::parse_date(iso);
   if (!parsed.ok()) return iso;
@@ -63,7 +56,7 @@ documents::FormPage fill_form(const FormLayout& layout, const procedures::Proced
       page.texts.push_back(text);
       continue;
     }
-    const forms::Field* field = field_at(procedure, value.answer);
+    const forms::Field* field = procedure.form.find_field(value.answer);
     auto dot = value.answer.find('.');
     std::string top = value.answer.substr(0, dot);
     if (!answers.is_object() || !answers.contains(top)) continue;

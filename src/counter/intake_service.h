@@ -28,7 +28,6 @@ namespace madoguchi::counter {
 struct IntakeRefusal {
   TakeProblem problem = TakeProblem::malformed;
   std::optional<std::string> expires_at;
-  std::optional<std::string> used_intake;  // public id of the intake that took it, if this clerk may open it
 };
 
 struct CorrectionOutcome {
@@ -67,7 +66,6 @@ class IntakeService {
                                      const identity::AuditActor& actor);
 
   IntakeStore& intakes() { return intakes_; }
-  PreEntryStore& codes() { return codes_; }
 
  private:
   const procedures::Catalogue& catalogue_;

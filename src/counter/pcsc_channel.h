@@ -32,7 +32,6 @@ class PcscChannel : public CardChannel {
   PcscChannel& operator=(const PcscChannel&) = delete;
 
   std::string transmit(std::string_view apdu) override;
-  const std::string& reader() const { return reader_; }
 
  private:
   intptr_t context_ = 0;

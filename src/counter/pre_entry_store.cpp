@@ -106,7 +106,7 @@ TakeResult PreEntryStore::check(std::string_view text) const {
   }
   std::string now = platform::iso_timestamp(clock_());
   db_.read([&](Connection& c) {
-    auto row = c.query_one("SELECT id, expires_at, used_at, intake_id FROM counter_pre_entries WHERE serial = ?",
+    auto row = c.query_one("SELECT id, expires_at, used_at FROM counter_pre_entries WHERE serial = ?",
                            {checked.code->serial});
     if (!row) {
       out.problem = TakeProblem::unknown;
@@ -114,7 +114,6 @@ TakeResult PreEntryStore::check(std::string_view text) const {
     }
     if (!row->is_null(2)) {
       out.problem = TakeProblem::used;
-      out.used_by_intake = row->optional_integer(3);
       return 0;
     }
     if (row->text(1) <= now) {

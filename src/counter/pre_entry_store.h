@@ -38,7 +38,6 @@ struct TakeResult {
   std::optional<TakenPreEntry> taken;
   TakeProblem problem = TakeProblem::malformed;
   std::optional<std::string> expires_at;  // for expired codes
-  std::optional<int64_t> used_by_intake;  // for used codes
 };
 
 class PreEntryStore {

@@ -28,6 +28,8 @@ let stack;
 let bridge;
 let bridgePort;
 let bridgeOutput = '';
+let intakeUrl;
+let clerkDevice;
 const devices = [];
 const scratch = mkdtempSync(join(tmpdir(), 'madoguchi-counter-'));
 
@@ -191,6 +193,8 @@ test('pre-entry on the phone, QR at the counter, the card checks the form, the o
   await clerk.fill('#visit_reference', 'A-017');
   await clerk.click('#take-in-form button[type=submit]');
   assert.match(clerk.url(), /\/staff\/counter\/intakes\//);
+  intakeUrl = clerk.url();
+  clerkDevice = desk;
   await check(desk, 'counter-intake');
 
   const code = bridgeOutput.match(/pairing code: (\d{6})/)[1];
@@ -225,4 +229,16 @@ test('pre-entry on the phone, QR at the counter, the card checks the form, the o
   assertInBox(words, '昭和60年4月1日', 15, 58, 90, 12);
   assertInBox(words, '仙台市青葉区国分町', 15, 70, 180, 14);
   assertInBox(words, reference, 15, 270, 180, 12);
+  const all = await clerk.request.get(`${server.url}${await clerk.locator('[data-print-all]').getAttribute('href')}`);
+  assert.equal(all.headers()['content-type'], 'application/pdf');
+});
+
+test('the counter page says how to start the card bridge when it is not running', async () => {
+  bridge.kill('SIGTERM');
+  await new Promise((resolve) => bridge.on('exit', resolve));
+  const clerk = clerkDevice.page;
+  await clerk.goto(intakeUrl);
+  await clerk.locator('[data-card-status]', { hasText: 'madoguchi card-bridge' }).waitFor();
+  clerkDevice.problems.length = 0;
+  await check(clerkDevice, 'counter-bridge-down');
 });

@@ -211,31 +211,49 @@ Response submit(const CounterWeb& web, Request& request) {
   return show(web, request, fresh ? *fresh : intake, notices, 422);
 }
 
-Response official_form(const CounterWeb& web, Request& request) {
-  Intake intake = scoped_intake(web, request);
-  const IntakeItem& item = item_of(intake, request);
-  const auto* procedure = web.citizen.catalogue.find(item.procedure_id);
-  auto layout = web.layouts.find(item.procedure_id);
-  if (!procedure || layout == web.layouts.end()) {
+// The official forms of `items` (those with a layout) as one PDF; audited per form.
+Response official_forms(const CounterWeb& web, const Request& request, const Intake& intake,
+                        const std::vector<const IntakeItem*>& items, const std::string& filename) {
+  documents::OfficialFormModel model{"", web.city, {}};
+  for (const auto* item : items) {
+    const auto* procedure = web.citizen.catalogue.find(item->procedure_id);
+    auto layout = web.layouts.find(item->procedure_id);
+    if (!procedure || layout == web.layouts.end()) continue;
+    FillSources sources{platform::today_in_tokyo(), item->reference.value_or(""), std::nullopt};
+    if (layout->second.individual_number) sources.individual_number = web.vault.reveal(intake.id);
+    web.audit.record(identity::audit_entry_for(request, "counter_form_printed", "counter_intake", intake.public_id,
+                                               {{"procedure", item->procedure_id},
+                                                {"form", layout->second.id},
+                                                {"individual_number", sources.individual_number.has_value()}}));
+    model.title += (model.title.empty() ? "" : "・") + layout->second.title;
+    model.pages.push_back(fill_form(layout->second, *procedure, item->answers, sources));
+  }
+  if (model.pages.empty()) {
     throw HttpError(404, "no_official_form", "この手続には印刷する様式がありません。", "This procedure has no official form to print.");
   }
-  FillSources sources{platform::today_in_tokyo(), item.reference.value_or(""), std::nullopt};
-  if (layout->second.individual_number) sources.individual_number = web.vault.reveal(intake.id);
-  web.audit.record(identity::audit_entry_for(request, "counter_form_printed", "counter_intake", intake.public_id,
-                                             {{"procedure", item.procedure_id},
-                                              {"form", layout->second.id},
-                                              {"individual_number", sources.individual_number.has_value()}}));
-  documents::OfficialFormModel model{layout->second.title, web.city,
-                                     {fill_form(layout->second, *procedure, item.answers, sources)}};
   try {
     auto pdf = documents::render_official_form(model);
     Response response = Response::text(200, pdf.bytes, "application/pdf");
-    response.headers.set("Content-Disposition", "inline; filename=\"" + layout->second.id + ".pdf\"");
+    response.headers.set("Content-Disposition", "inline; filename=\"" + filename + ".pdf\"");
     response.headers.set("Cache-Control", "private, no-store");
     return response;
   } catch (const documents::DocumentError& e) {
     throw HttpError(422, "form_does_not_print", e.message_ja(), e.message_en());
   }
+}
+
+Response official_form(const CounterWeb& web, Request& request) {
+  Intake intake = scoped_intake(web, request);
+  const IntakeItem& item = item_of(intake, request);
+  auto layout = web.layouts.find(item.procedure_id);
+  return official_forms(web, request, intake, {&item}, layout == web.layouts.end() ? "form" : layout->second.id);
+}
+
+Response all_forms(const CounterWeb& web, Request& request) {
+  Intake intake = scoped_intake(web, request);
+  std::vector<const IntakeItem*> items;
+  for (const auto& item : intake.items) items.push_back(&item);
+  return official_forms(web, request, intake, items, "forms");
 }
 
 }  // namespace
@@ -252,6 +270,7 @@ void register_intake_pages(platform::http::Router& router, const CounterWeb& web
   router.post("/staff/counter/intakes/{intake}/items/{item}/card",
               clerk([](const CounterWeb& w, Request& r) { return correction(w, r, true); }));
   router.get("/staff/counter/intakes/{intake}/items/{item}/form.pdf", clerk(official_form));
+  router.get("/staff/counter/intakes/{intake}/forms.pdf", clerk(all_forms));
   router.post("/staff/counter/intakes/{intake}/card", clerk(card_reading));
   router.post("/staff/counter/intakes/{intake}/identity", clerk(identity_check));
   router.post("/staff/counter/intakes/{intake}/visit", clerk(visit));

@@ -145,6 +145,9 @@ nlohmann::json intake_view(const CounterWeb& web, const platform::http::Request&
                      {"form_title", layout == web.layouts.end() ? "" : layout->second.title}});
   }
   view["items"] = items;
+  bool printable = false;
+  for (const auto& item : items) printable = printable || !item["print_href"].get<std::string>().empty();
+  view["print_all_href"] = printable ? base + "/forms.pdf" : "";
   view["needs_number"] = needs_number;
   return view;
 }
