@@ -20,7 +20,7 @@
 namespace madoguchi::app {
 
 const std::vector<std::string>& migration_modules() {
-  static const std::vector<std::string> modules = {"platform", "notify",    "identity", "applications",
+  static const std::vector<std::string> modules = {"platform", "notify",    "identity", "applications", "counter",
                                                    "casework", "documents", "insight"};
   return modules;
 }
@@ -83,6 +83,10 @@ Application::Application(Settings settings) : settings_(std::move(settings)) {
       casework::CaseworkDependencies{*database_, *applications_, *uploads_, *upload_quota_, *attempts_, *submissions_,
                                      *grants_, *catalogue_, *identity_, *pages_},
       casework::CaseworkSettings{settings_.keys_dir(), settings_.public_url});
+  counter_ = std::make_unique<counter::CounterModule>(
+      *web_, *identity_,
+      counter::CounterSettings{settings_.keys_dir(), settings_.procedures_dir() / "forms", settings_.card_bridge_url,
+                               settings_.pre_entry_lifetime});
   stats_ = std::make_unique<insight::StatsReader>(*database_, *catalogue_);
   register_routes();
 }
@@ -96,11 +100,13 @@ void Application::register_routes() {
                                               postal_.get(), settings_.source_root / "docs/api/openapi.json"});
   applications::register_web_routes(router_, *web_);
   casework_->register_routes(router_);
+  counter_->register_routes(router_);
   insight::register_stats_routes(router_, *stats_);
   limit_guessable_routes();
   router_.get("/static/{path*}",
               platform::http::static_files({
                   {"/static/vendor/design-tokens", settings_.node_modules_dir() / "@digital-go-jp/design-tokens/dist"},
+                  {"/static/vendor/jsqr", settings_.node_modules_dir() / "jsqr/dist"},
                   {"/static", settings_.web_dir() / "static"},
               }));
 }
@@ -115,6 +121,7 @@ void Application::limit_guessable_routes() {
       {"POST", "/account/register"},  {"POST", "/account/forgot"},
       {"POST", "/account/reset"},     {"POST", "/status"},
       {"POST", "/resume"},            {"POST", "/apply/{draft}/saved/email"},
+      {"POST", "/staff/counter/intakes"},
       {"GET", "/api/v1/applications/{reference}"},
   };
   attempts_limiter_ = std::make_unique<platform::http::RateLimiter>(settings_.attempts_per_minute, std::chrono::seconds(60));
@@ -128,7 +135,7 @@ void Application::limit_guessable_routes() {
 int Application::serve() {
   warn_if_open(settings_.data_dir, settings_.database_path());
   platform::http::Server server(settings_.server, router_, metrics_);
-  server.use(platform::http::security_headers());
+  server.use(platform::http::security_headers({settings_.card_bridge_url}));
   server.use(platform::web::language_middleware(settings_.https()));
   server.use(csrf_->middleware());
   server.use(identity_->middleware());

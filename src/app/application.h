@@ -17,6 +17,7 @@
 #include "applications/upload_store.h"
 #include "applications/web_routes.h"
 #include "casework/casework_module.h"
+#include "counter/counter_module.h"
 #include "identity/identity_module.h"
 #include "insight/stats_reader.h"
 #include "jp/postal.h"
@@ -75,6 +76,7 @@ class Application {
   std::unique_ptr<applications::StatusGrant> grants_;
   std::unique_ptr<applications::WebDependencies> web_;
   std::unique_ptr<casework::CaseworkModule> casework_;
+  std::unique_ptr<counter::CounterModule> counter_;
   std::unique_ptr<insight::StatsReader> stats_;
   std::unique_ptr<platform::http::RateLimiter> attempts_limiter_;
   platform::http::Router router_;

@@ -6,6 +6,7 @@
 
 #include "app/application.h"
 #include "app/audit_command.h"
+#include "app/card_bridge_command.h"
 #include "app/check_procedures_command.h"
 #include "app/data_dir.h"
 #include "app/jp_command.h"
@@ -71,6 +72,7 @@ int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err
   auto common = [&overrides](CLI::App* command) { add_common_options(command, overrides); };
   UserCommand user_cmd(cli, common);
   AuditCommand audit_cmd(cli, common);
+  CardBridgeCommand bridge_cmd(cli);
 
   try {
     cli.parse(argc, argv);
@@ -80,6 +82,14 @@ int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err
 
   if (*check_cmd) return run_check_procedures(procedures_dir, out, err);
   if (*jp_cmd) return run_jp_command(jp_args, out, err);
+  if (bridge_cmd.selected()) {
+    try {
+      return bridge_cmd.run(out, err);
+    } catch (const std::exception& e) {
+      err << "madoguchi card-bridge: " << e.what() << "\n";
+      return 1;
+    }
+  }
 
   try {
     Settings settings = load_settings(overrides);

@@ -84,6 +84,13 @@ Settings load_settings(const CommandLineOverrides& overrides) {
   s.housekeeping.interval =
       std::chrono::seconds(source.get_int("uploads.purge_interval_seconds", 3600, 1, 7 * 24 * 3600));
 
+  s.card_bridge_url = source.get_string("counter.card_bridge_url", s.card_bridge_url);
+  if (s.card_bridge_url.rfind("http://127.0.0.1:", 0) != 0 && s.card_bridge_url.rfind("http://localhost:", 0) != 0) {
+    throw platform::ConfigError("counter.card_bridge_url: \"" + s.card_bridge_url +
+                                "\" must be http://127.0.0.1:PORT or http://localhost:PORT (the bridge listens only there)");
+  }
+  s.pre_entry_lifetime = std::chrono::hours(24 * source.get_int("counter.pre_entry_days", 30, 1, 365));
+
   if (auto start = source.get_string("clock.start", ""); !start.empty()) {
     if (!platform::parse_clock_start(start)) {
       throw platform::ConfigError("clock.start: \"" + start +

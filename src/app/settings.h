@@ -29,6 +29,8 @@ struct Settings {
   std::chrono::seconds draft_lifetime{30 * 24 * 3600};  // how long a saved web draft is kept
   int uploads_per_client_per_hour = 60;                   // files one client address may upload an hour
   applications::HousekeepingSettings housekeeping;        // purging unclaimed uploads and expired drafts
+  std::string card_bridge_url = "http://127.0.0.1:47100";  // the card bridge on counter PCs (pages may connect to it)
+  std::chrono::seconds pre_entry_lifetime{30 * 24 * 3600};  // how long a pre-entry QR code is valid
   int attempts_per_minute = 30;  // per client and route, on sign-in and look-ups by secret
   std::optional<std::string> clock_start;  // test-only: the process lives from this instant (platform::parse_clock_start)
 

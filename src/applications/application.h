@@ -72,6 +72,9 @@ struct NewApplication {
   std::optional<std::string> due_on;
   std::vector<std::string> upload_ids;  // uploads this application claims
   WithinSubmission within_transaction;   // e.g. the confirmation e-mail, the draft's link
+  // The citizen's own answers when staff corrected them before submission (at
+  // the counter): kept as revision 1, the submitted answers as revision 2.
+  std::optional<nlohmann::json> entered_answers;
 };
 
 

@@ -88,6 +88,14 @@ std::optional<Draft> DraftStore::find(std::string_view public_id) const {
   });
 }
 
+std::optional<Draft> DraftStore::find_by_id(int64_t id) const {
+  return db_.read([&](Connection& c) -> std::optional<Draft> {
+    auto row = c.query_one(std::string(kSelect) + "WHERE d.id = ?", {id});
+    if (!row) return std::nullopt;
+    return from_row(*row);
+  });
+}
+
 bool DraftStore::token_matches(int64_t draft_id, std::string_view token) const {
   if (token.empty()) return false;
   auto stored = db_.read([&](Connection& c) {

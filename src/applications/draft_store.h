@@ -40,6 +40,7 @@ class DraftStore {
 
   OpenedDraft create(const NewDraft& draft);
   std::optional<Draft> find(std::string_view public_id) const;
+  std::optional<Draft> find_by_id(int64_t id) const;
   // True if `token` is the draft's current browser token.
   bool token_matches(int64_t draft_id, std::string_view token) const;
 

@@ -128,8 +128,15 @@ SubmitOutcome SqliteApplicationStore::submit(const NewApplication& a, const std:
       }
     }
     s.id = c.last_insert_rowid();
-    c.execute("INSERT INTO application_revisions (application_id, revision, answers, created_at, note) VALUES (?, 1, ?, ?, '')",
-              {s.id, a.answers.dump(), now});
+    int revision = 1;
+    if (a.entered_answers) {
+      c.execute("INSERT INTO application_revisions (application_id, revision, answers, created_at, note) "
+                "VALUES (?, 1, ?, ?, 'entered')",
+                {s.id, a.entered_answers->dump(), now});
+      revision = 2;
+    }
+    c.execute("INSERT INTO application_revisions (application_id, revision, answers, created_at, note) VALUES (?, ?, ?, ?, ?)",
+              {s.id, revision, a.answers.dump(), now, a.entered_answers ? "corrected_at_counter" : ""});
     add_event(c, s.id, now, "submitted", Status::submitted, a.submitted_by, {{"channel", a.channel}});
     for (const auto& upload : a.upload_ids) {
       if (c.execute("UPDATE uploads SET application_id = ? WHERE id = ? AND application_id IS NULL", {s.id, upload}) != 1) {

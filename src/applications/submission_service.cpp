@@ -108,6 +108,7 @@ SubmitOutcome SubmissionService::submit(const SubmissionRequest& request) {
   }
   a.citizen_account_id = request.citizen_account_id;
   a.submitted_by = request.submitter.event_actor();
+  if (request.entered_answers && *request.entered_answers != a.answers) a.entered_answers = request.entered_answers;
   if (auto due = procedures::due_date(*procedure, platform::today_in_tokyo())) a.due_on = platform::iso_date(*due);
   procedure->form.for_each_field([&](const forms::Field& field, const std::string& pattern) {
     if (field.type != forms::FieldType::file) return;

@@ -44,6 +44,7 @@ struct SubmissionRequest {
   std::optional<IdempotencyRequest> idempotency;
   platform::web::Language language = platform::web::Language::ja;  // of the confirmation e-mail
   WithinSubmission within_transaction;  // the caller's own writes that must commit with it
+  std::optional<nlohmann::json> entered_answers;  // the citizen's version before the clerk's corrections
 };
 
 class SubmissionRejected : public std::runtime_error {

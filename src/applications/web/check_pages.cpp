@@ -4,8 +4,9 @@
 // once, however often it is pressed: the draft is the idempotency key. Who
 // submits is checked again here against the procedure's identity assurance
 // (a citizen who signed out meanwhile signs in again). A pre-entry for the
-// counter is not sent by the citizen: the page offers its code to show at
-// the counter, where a clerk who opened it submits it after checking identity.
+// counter is not sent by the citizen: its button asks the counter module for
+// the QR code to show there (/apply/{draft}/pre-entry), where a clerk takes it
+// in, checks identity and submits it.
 #include "applications/answer_summary.h"
 #include "applications/draft_rules.h"
 #include "applications/form_page.h"
@@ -13,7 +14,6 @@
 #include "applications/web/draft_access.h"
 #include "applications/web/page_post.h"
 #include "applications/web/web_pages.h"
-#include "identity/principal.h"
 #include "platform/http/http_error.h"
 #include "platform/time.h"
 
@@ -45,12 +45,6 @@ nlohmann::json summary_json(const std::vector<SummarySection>& sections, const D
                    {"change_href", draft_url(draft, "/step/" + s.id + "?return=check")}});
   }
   return out;
-}
-
-// A counter clerk signed in on this request (who may submit a pre-entry at the counter).
-bool clerk_at_counter(const Request& request) {
-  const auto* staff = identity::current_staff(request);
-  return staff && staff->roles.has(identity::Role::counter_clerk);
 }
 
 Response show_check(const WebDependencies& deps, const Request& request, const OpenDraft& open,
@@ -90,11 +84,9 @@ Response show_check(const WebDependencies& deps, const Request& request, const O
                  {"has_removed", !removed.empty()},
                  {"notices", notices},
                  {"version", p.version},
-                 {"submit_action", draft_url(open.draft, "/submit")},
+                 {"submit_action", draft_url(open.draft, open.draft.channel == "counter" ? "/pre-entry" : "/submit")},
                  {"save_action", draft_url(open.draft, "/save")},
                  {"counter_channel", open.draft.channel == "counter"},
-                 {"pre_entry", open.draft.channel == "counter" && !clerk_at_counter(request)},
-                 {"at_counter", open.draft.channel == "counter" && clerk_at_counter(request)},
                  {"scripts", nlohmann::json::array({"/static/js/form.js"})}},
                 status);
 }
@@ -109,6 +101,8 @@ Response submit(const WebDependencies& deps, Request& request) {
   auto opened = open_draft(deps, request);
   if (auto* refusal = std::get_if<Response>(&opened)) return std::move(*refusal);
   auto& open = std::get<OpenDraft>(opened);
+  // A counter draft is finished at the counter: its page gives a pre-entry code instead.
+  if (open.draft.channel == "counter") return Response::redirect(draft_url(open.draft, "/pre-entry"));
   const auto& p = *open.procedure;
   PagePost post = read_page_post(request);
   if (check_version(open.draft.procedure_version, post.version, p.version) == VersionCheck::page_outdated) {
@@ -120,8 +114,7 @@ Response submit(const WebDependencies& deps, Request& request) {
   submission.procedure_id = p.id;
   submission.procedure_version = p.version;
   submission.answers = current_answers(p, open.draft.answers);
-  submission.channel = open.draft.channel == "counter" ? procedures::Channel::counter_pre_entry
-                                                       : procedures::Channel::online;
+  submission.channel = procedures::Channel::online;
   submission.submitter = submitter_of(request);
   submission.citizen_account_id = citizen_id(request);
   if (!submission.citizen_account_id) submission.citizen_account_id = open.draft.citizen_account_id;
@@ -148,11 +141,6 @@ Response submit(const WebDependencies& deps, Request& request) {
         return Response::redirect("/account/login?next=" + platform::http::percent_encode(draft_url(open.draft, "/check")));
       case SubmissionRejected::Reason::card_signature_unavailable:
         return card_signature_needed(deps, request, p);
-      case SubmissionRejected::Reason::channel_needs_staff:
-        return show_check(
-            deps, request, open,
-            nlohmann::json::array({{{"kind", "error"}, {"text", text(deps, request, "check.pre_entry_at_counter")}}}),
-            403);
       default:
         return explain(deps, request, "start.channel_not_offered", 422);
     }

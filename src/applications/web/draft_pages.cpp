@@ -1,9 +1,8 @@
 // Saving and resuming: the page showing a draft's resume code (and mailing
 // it on request), and /resume, where the code opens the draft in this
 // browser. Guessing codes is limited per client; mailing is limited per draft.
-// A pre-entry for the counter ends here too: its code is what the citizen
-// shows at the counter, where a clerk opens it with /resume (audited: staff
-// now see the answers) and submits it after checking identity.
+// A member of staff who opens a citizen's draft with its code is audited
+// (draft_opened): they now see the answers.
 #include "applications/citizen_mail.h"
 #include "applications/draft_rules.h"
 #include "applications/web/draft_access.h"
@@ -41,7 +40,6 @@ Response saved(const WebDependencies& deps, Request& request) {
                  {"mail_limited", sent == "limited"},
                  {"email_error", ""},
                  {"email", ""},
-                 {"counter_channel", open.draft.channel == "counter"},
                  {"in_account", open.draft.citizen_account_id.has_value() || citizen_id(request).has_value()}});
 }
 
@@ -72,7 +70,6 @@ Response mail_code(const WebDependencies& deps, Request& request) {
                    {"mail_limited", false},
                    {"email_error", text(deps, request, "saved.email_invalid")},
                    {"email", value},
-                   {"counter_channel", open.draft.channel == "counter"},
                    {"in_account", open.draft.citizen_account_id.has_value()}},
                   422);
   }
