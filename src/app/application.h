@@ -15,6 +15,7 @@
 #include "casework/casework_module.h"
 #include "identity/identity_module.h"
 #include "insight/stats_reader.h"
+#include "lifeevents/lifeevents_module.h"
 #include "jp/postal.h"
 #include "notify/mailer.h"
 #include "notify/outbox.h"
@@ -68,6 +69,7 @@ class Application {
   std::unique_ptr<applications::StatusGrant> grants_;
   std::unique_ptr<applications::WebDependencies> web_;
   std::unique_ptr<casework::CaseworkModule> casework_;
+  std::unique_ptr<lifeevents::LifeEventsModule> lifeevents_;
   std::unique_ptr<insight::StatsReader> stats_;
   std::unique_ptr<platform::http::RateLimiter> attempts_limiter_;
   platform::http::Router router_;

@@ -17,6 +17,7 @@ struct BundleDraft {
   std::string procedure_id;
   std::string draft_public_id;
   bool form_changed = false;  // the procedure's form changed while the citizen was filling it in
+  nlohmann::json prepared = nlohmann::json::object();  // the answers last written into it from the shared ones
 };
 
 struct Bundle {

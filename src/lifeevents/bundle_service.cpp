@@ -27,6 +27,19 @@ nlohmann::json known_answers(const forms::FormSpec& form, const nlohmann::json& 
   return kept;
 }
 
+// A shared answer written again into a draft keeps what the citizen added to it there: the
+// child fields of group items (index by index) that the shared answer does not hold.
+nlohmann::json keep_additions(nlohmann::json fresh, const nlohmann::json& before) {
+  if (fresh.is_object() && before.is_object()) {
+    for (const auto& [key, value] : before.items()) {
+      if (!fresh.contains(key)) fresh[key] = value;
+    }
+  } else if (fresh.is_array() && before.is_array()) {
+    for (size_t i = 0; i < fresh.size() && i < before.size(); ++i) fresh[i] = keep_additions(fresh[i], before[i]);
+  }
+  return fresh;
+}
+
 int questions_left(const std::vector<forms::FieldError>& errors) {
   std::set<std::string> fields;
   for (const auto& e : errors) fields.insert(applications::top_level_id(e.path));
@@ -123,18 +136,30 @@ std::vector<applications::OpenedDraft> BundleService::sync(const Bundle& bundle,
       n.completed_sections = applications::sections_asking_nothing(p, ready.answers, ready.given, ctx);
       n.return_to = list_path(bundle);
       auto opened = drafts_.create(n);
-      bundles_.link_draft(bundle.id, p.id, opened.draft.public_id, false);
+      bundles_.link_draft(bundle.id, p.id, opened.draft.public_id, false, ready.answers);
       created.push_back(std::move(opened));
       continue;
     }
     const auto& d = *item.draft;
+    const auto* link = bundle.draft_for(p.id);
+    const nlohmann::json& before = link->prepared;
     const bool form_changed = d.procedure_version != p.version;
     nlohmann::json answers = known_answers(p.form, d.answers);
+    // A shared answer that changed is written again; one that did not keeps whatever the
+    // citizen made of it in the draft (an answer the procedure would not accept, corrected).
     for (const auto& old : d.given_fields) {
-      if (!contains(ready.given, old)) answers.erase(old);
+      if (contains(ready.given, old)) continue;
+      if (answers.contains(old) && before.contains(old) && answers[old] == before[old]) answers.erase(old);
     }
-    for (const auto& key : ready.given) answers[key] = ready.answers.at(key);
-    if (!form_changed && answers == d.answers && ready.given == d.given_fields) continue;
+    for (const auto& key : ready.given) {
+      const auto& fresh = ready.answers.at(key);
+      if (before.contains(key) && before[key] == fresh) continue;
+      answers[key] = keep_additions(fresh, answers.contains(key) ? answers[key] : nlohmann::json());
+    }
+    if (!form_changed && answers == d.answers && ready.given == d.given_fields) {
+      if (before != ready.answers) bundles_.link_draft(bundle.id, p.id, d.public_id, link->form_changed, ready.answers);
+      continue;
+    }
     std::vector<std::string> completed = applications::sections_asking_nothing(p, answers, ready.given, ctx);
     for (const auto& section : form_changed ? std::vector<std::string>{} : d.completed_sections) {
       if (!contains(completed, section)) completed.push_back(section);
@@ -148,8 +173,8 @@ std::vector<applications::OpenedDraft> BundleService::sync(const Bundle& bundle,
         }
       }
     }
-    if (drafts_.rebase(d.id, answers, ready.given, completed, p.version) && form_changed) {
-      bundles_.link_draft(bundle.id, p.id, d.public_id, true);
+    if (drafts_.rebase(d.id, answers, ready.given, completed, p.version)) {
+      bundles_.link_draft(bundle.id, p.id, d.public_id, form_changed || link->form_changed, ready.answers);
     }
   }
   return created;

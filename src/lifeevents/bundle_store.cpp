@@ -42,10 +42,10 @@ uint64_t random_u64() {
 }
 
 void load_drafts(Connection& c, Bundle& bundle) {
-  for (const auto& r : c.query("SELECT procedure_id, draft_public_id, form_changed FROM life_event_bundle_drafts "
-                               "WHERE bundle_id = ? ORDER BY procedure_id",
+  for (const auto& r : c.query("SELECT procedure_id, draft_public_id, form_changed, prepared FROM "
+                               "life_event_bundle_drafts WHERE bundle_id = ? ORDER BY procedure_id",
                                {bundle.id})) {
-    bundle.drafts.push_back({r.text(0), r.text(1), r.integer(2) == 1});
+    bundle.drafts.push_back({r.text(0), r.text(1), r.integer(2) == 1, nlohmann::json::parse(r.text(3))});
   }
 }
 
@@ -136,13 +136,14 @@ void BundleStore::save(int64_t bundle_id, const nlohmann::json& answers, const s
 }
 
 void BundleStore::link_draft(int64_t bundle_id, const std::string& procedure_id, const std::string& draft_public_id,
-                             bool form_changed) {
+                             bool form_changed, const nlohmann::json& prepared) {
   db_.write([&](Connection& c) {
     c.execute(
-        "INSERT INTO life_event_bundle_drafts (bundle_id, procedure_id, draft_public_id, form_changed) "
-        "VALUES (?, ?, ?, ?) ON CONFLICT (bundle_id, procedure_id) DO UPDATE SET "
-        "draft_public_id = excluded.draft_public_id, form_changed = excluded.form_changed",
-        {bundle_id, procedure_id, draft_public_id, form_changed ? 1 : 0});
+        "INSERT INTO life_event_bundle_drafts (bundle_id, procedure_id, draft_public_id, form_changed, prepared) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (bundle_id, procedure_id) DO UPDATE SET "
+        "draft_public_id = excluded.draft_public_id, form_changed = excluded.form_changed, "
+        "prepared = excluded.prepared",
+        {bundle_id, procedure_id, draft_public_id, form_changed ? 1 : 0, prepared.dump()});
   });
 }
 

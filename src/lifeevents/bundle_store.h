@@ -36,9 +36,10 @@ class BundleStore {
   // they were given for; pushes the expiry back and links the account when one is given.
   void save(int64_t bundle_id, const nlohmann::json& answers, const std::vector<std::string>& completed_sections,
             const std::string& confirmed_event_date, int event_version, std::optional<int64_t> citizen_account_id);
-  // Records (or replaces) the draft prepared for a procedure of the list.
+  // Records (or replaces) the draft prepared for a procedure of the list, with the answers last
+  // written into it from the shared ones.
   void link_draft(int64_t bundle_id, const std::string& procedure_id, const std::string& draft_public_id,
-                  bool form_changed);
+                  bool form_changed, const nlohmann::json& prepared);
 
   std::string issue_resume_code(int64_t bundle_id);
   bool resume_code_matches(int64_t bundle_id, std::string_view code) const;

@@ -87,6 +87,7 @@ struct Consultation {
 struct LifeEvent {
   std::string id;   // snake_case, the file name
   int version = 1;  // raised whenever the form or the items change
+  int order = 0;    // place in the city's list of life events
   std::string life_event;  // the _taxonomy.yaml life event it belongs to
   LocalizedText name;
   LocalizedText summary;

@@ -81,7 +81,7 @@ class Loader {
       : r_(problems), problems_(problems), catalogue_(catalogue), offices_(offices) {}
 
   std::optional<LifeEvent> load(const YAML::Node& root, const std::string& stem) {
-    if (!r_.check_map(root, "", {"id", "version", "life_event", "name", "summary", "guide", "event_date",
+    if (!r_.check_map(root, "", {"id", "version", "order", "life_event", "name", "summary", "guide", "event_date",
                                  "questionnaire", "consultation", "form", "checks", "items"})) {
       return std::nullopt;
     }
@@ -93,6 +93,7 @@ class Loader {
                 "the id " + shown(e.id) + " differs from the file name " + shown(stem + ".yaml") + ".");
     }
     e.version = static_cast<int>(r_.integer(root, "version", "", true, 1, 1'000'000).value_or(1));
+    e.order = static_cast<int>(r_.integer(root, "order", "", true, 1, 1000).value_or(1));
     if (auto code = r_.id(root, "life_event", "", true)) {
       e.life_event = *code;
       if (!catalogue_.directory().find_life_event(*code)) {
@@ -659,6 +660,7 @@ LifeEventsLoad load_life_events(const std::filesystem::path& dir, const procedur
                      [](const SpecProblem& a, const SpecProblem& b) { return a.line < b.line; });
     for (const auto& p : problems) result.problems.push_back(Problem{path.string(), p.line, p.column, p.message()});
   }
+  std::stable_sort(events.begin(), events.end(), [](const LifeEvent& a, const LifeEvent& b) { return a.order < b.order; });
   if (result.problems.empty()) result.events.emplace(std::move(offices), std::move(events));
   return result;
 }

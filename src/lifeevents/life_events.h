@@ -14,7 +14,7 @@ class LifeEvents {
  public:
   LifeEvents(std::vector<Office> offices, std::vector<LifeEvent> events);
 
-  // Every life event, in the order of the city's list (by file name).
+  // Every life event, in the order of the city's list (`order`).
   const std::vector<LifeEvent>& all() const { return events_; }
   const LifeEvent* find(std::string_view id) const;
   const Office* find_office(std::string_view code) const;

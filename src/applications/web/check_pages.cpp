@@ -81,6 +81,8 @@ Response show_check(const WebDependencies& deps, const Request& request, const O
                  {"submit_action", draft_url(open.draft, "/submit")},
                  {"save_action", draft_url(open.draft, "/save")},
                  {"counter_channel", open.draft.channel == "counter"},
+                 {"prepared", !open.draft.return_to.empty()},
+                 {"return_to", open.draft.return_to},
                  {"scripts", nlohmann::json::array({"/static/js/form.js"})}},
                 status);
 }

@@ -26,6 +26,7 @@ CREATE TABLE life_event_bundle_drafts (
   procedure_id    TEXT NOT NULL,
   draft_public_id TEXT NOT NULL REFERENCES application_drafts(public_id),
   form_changed    INTEGER NOT NULL DEFAULT 0 CHECK (form_changed IN (0, 1)),  -- rebased after the form changed
+  prepared        TEXT NOT NULL DEFAULT '{}',    -- the answers last written into the draft from the shared ones (JSON)
   PRIMARY KEY (bundle_id, procedure_id)
 );
 CREATE INDEX life_event_bundle_drafts_draft ON life_event_bundle_drafts (draft_public_id);
