@@ -191,7 +191,7 @@ Response question_post(const LifeEventsWeb& web, Request& request) {
   auto result = forms::validate_section(form, section.id, merged, web.apps.submissions.context());
   std::string confirmed = bundle.confirmed_event_date;
   std::optional<DateQuestion> date;
-  if (result.ok() && form.section_of(event.event_field) == &section) {
+  if (form.section_of(event.event_field) == &section) {
     const auto it = result.answers.find(event.event_field);
     auto day = it != result.answers.end() && it->is_string() ? forms::parse_iso_date(it->get<std::string>()) : std::nullopt;
     if (day) {
