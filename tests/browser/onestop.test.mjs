@@ -147,6 +147,16 @@ test('転入: a family of three with a preschool child from another prefecture',
     assert.match(await page.locator('#item-health_insurance_enrolment .task__status').textContent(), /あと\d+項目/);
     const listUrl = page.url();
 
+    // The same list in English and in やさしい日本語.
+    await page.goto(`${listUrl}?lang=en`);
+    await check(device, 'onestop-list-en');
+    assert.match(await page.locator('h1').textContent(), /Your list of procedures/);
+    assert.match(await page.locator('#item-moving_in').textContent(), /Notification of moving in/);
+    await page.goto(`${listUrl}?lang=easy`);
+    await check(device, 'onestop-list-easy');
+    assert.match(await page.locator('h1').textContent(), /あなたの てつづきの リスト/);
+    await page.goto(`${listUrl}?lang=ja`);
+
     const rest = {
       householder_name_kana: 'スズキ ダイスケ',
       householder_birth_date: '1988-06-20',

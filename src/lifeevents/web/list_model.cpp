@@ -140,7 +140,10 @@ json list_model(const LifeEventsWeb& web, const Request& request, const OpenBund
                   {"has_deadline", planned.due.has_value()},
                   {"deadline", planned.due ? format_date(*planned.due, language) : std::string()},
                   {"deadline_rule", item.deadline ? deadline_rule_text(event, *item.deadline, language) : std::string()},
-                  {"law", item.deadline ? pick(item.deadline->law, language) : std::string()},
+                  {"law", item.deadline && !item.deadline->law.empty()
+                              ? (language == Language::en ? " (" + pick(item.deadline->law, language) + ")"
+                                                          : "（" + pick(item.deadline->law, language) + "）")
+                              : std::string()},
                   {"overdue", planned.overdue},
                   {"status", ""},
                   {"status_kind", "todo"},
@@ -195,7 +198,8 @@ json list_model(const LifeEventsWeb& web, const Request& request, const OpenBund
         entry["action_label"] = text(web, request, "item.check_answers");
       } else {
         ++to_answer;
-        entry["status"] = replace(text(web, request, "item.questions_left"), "{n}", std::to_string(s.questions_left));
+        entry["status"] = replace(text(web, request, s.questions_left == 1 ? "item.one_question_left" : "item.questions_left"),
+                                  "{n}", std::to_string(s.questions_left));
         entry["action_href"] = applications::draft_path(s.draft->public_id);
         entry["action_label"] = text(web, request, "item.answer_rest");
       }
