@@ -65,8 +65,6 @@ class BundleService {
   BundleService(const LifeEvents& events, const procedures::Catalogue& catalogue, BundleStore& bundles,
                 applications::DraftStore& drafts, applications::SubmissionService& submissions);
 
-  const LifeEvents& events() const { return events_; }
-
   BundleState state(const Bundle& bundle, std::optional<int64_t> citizen) const;
 
   // Prepares, updates or rebases the drafts of the procedures on the list (only once the shared

@@ -99,10 +99,8 @@ struct LifeEvent {
   std::vector<Check> checks;
   std::vector<Item> items;
   std::optional<Consultation> consultation;
-  std::string source_file;
 
   bool in_questionnaire(std::string_view section_id) const;
-  const Item* find_item(std::string_view id) const;
 };
 
 }  // namespace madoguchi::lifeevents

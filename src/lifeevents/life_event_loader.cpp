@@ -650,10 +650,7 @@ LifeEventsLoad load_life_events(const std::filesystem::path& dir, const procedur
       if (auto root = forms::parse_yaml_text(*text, problems)) {
         Loader loader(problems, catalogue, offices);
         auto event = loader.load(*root, path.stem().string());
-        if (event && problems.empty()) {
-          event->source_file = path.string();
-          events.push_back(std::move(*event));
-        }
+        if (event && problems.empty()) events.push_back(std::move(*event));
       }
     }
     std::stable_sort(problems.begin(), problems.end(),

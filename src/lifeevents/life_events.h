@@ -18,7 +18,6 @@ class LifeEvents {
   const std::vector<LifeEvent>& all() const { return events_; }
   const LifeEvent* find(std::string_view id) const;
   const Office* find_office(std::string_view code) const;
-  const std::vector<Office>& offices() const { return offices_; }
 
  private:
   std::vector<Office> offices_;

@@ -38,7 +38,6 @@ class LifeEventsModule {
   // bundle's (it may be a draft's).
   std::optional<platform::http::Response> resume(const std::string& code, const platform::http::Request& request);
 
-  const LifeEvents& events() const { return *events_; }
 
  private:
   std::unique_ptr<LifeEvents> events_;
