@@ -20,8 +20,8 @@
 namespace madoguchi::app {
 
 const std::vector<std::string>& migration_modules() {
-  static const std::vector<std::string> modules = {"platform", "notify",    "identity", "applications", "counter",
-                                                   "casework", "documents", "insight"};
+  static const std::vector<std::string> modules = {"platform", "notify",   "identity", "applications", "counter",
+                                                   "casework", "documents", "insight", "lifeevents"};
   return modules;
 }
 
@@ -88,6 +88,10 @@ Application::Application(Settings settings) : settings_(std::move(settings)) {
       counter::CounterSettings{settings_.keys_dir(), settings_.procedures_dir() / "forms", settings_.card_bridge_url,
                                settings_.pre_entry_lifetime});
   stats_ = std::make_unique<insight::StatsReader>(*database_, *catalogue_);
+  lifeevents_ = std::make_unique<lifeevents::LifeEventsModule>(*web_, *identity_, settings_.procedures_dir());
+  web_->resume_elsewhere = [this](const std::string& code, const platform::http::Request& request) {
+    return lifeevents_->resume(code, request);
+  };
   register_routes();
 }
 
@@ -99,6 +103,7 @@ void Application::register_routes() {
   applications::register_api_routes(router_, {*catalogue_, *submissions_, *applications_, *uploads_, *upload_quota_,
                                               postal_.get(), settings_.source_root / "docs/api/openapi.json"});
   applications::register_web_routes(router_, *web_);
+  lifeevents_->register_routes(router_);
   casework_->register_routes(router_);
   counter_->register_routes(router_);
   insight::register_stats_routes(router_, *stats_);

@@ -20,6 +20,7 @@
 #include "counter/counter_module.h"
 #include "identity/identity_module.h"
 #include "insight/stats_reader.h"
+#include "lifeevents/lifeevents_module.h"
 #include "jp/postal.h"
 #include "notify/mailer.h"
 #include "notify/outbox.h"
@@ -77,6 +78,7 @@ class Application {
   std::unique_ptr<applications::WebDependencies> web_;
   std::unique_ptr<casework::CaseworkModule> casework_;
   std::unique_ptr<counter::CounterModule> counter_;
+  std::unique_ptr<lifeevents::LifeEventsModule> lifeevents_;
   std::unique_ptr<insight::StatsReader> stats_;
   std::unique_ptr<platform::http::RateLimiter> attempts_limiter_;
   platform::http::Router router_;

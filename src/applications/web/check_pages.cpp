@@ -87,6 +87,8 @@ Response show_check(const WebDependencies& deps, const Request& request, const O
                  {"submit_action", draft_url(open.draft, open.draft.channel == "counter" ? "/pre-entry" : "/submit")},
                  {"save_action", draft_url(open.draft, "/save")},
                  {"counter_channel", open.draft.channel == "counter"},
+                 {"prepared", !open.draft.return_to.empty()},
+                 {"return_to", open.draft.return_to},
                  {"scripts", nlohmann::json::array({"/static/js/form.js"})}},
                 status);
 }

@@ -105,6 +105,9 @@ Response resume_post(const WebDependencies& deps, Request& request) {
   auto code = parse_resume_code(shown);
   if (!code) return resume_form(deps, request, shown, text(deps, request, "resume.malformed"), 422);
   auto draft = deps.drafts.find_by_resume_code(*code);
+  if (!draft && deps.resume_elsewhere) {
+    if (auto opened = deps.resume_elsewhere(*code, request)) return std::move(*opened);
+  }
   if (!draft) {
     deps.attempts.record_failure(kResumeGuesses, client);
     return resume_form(deps, request, shown, text(deps, request, "resume.unknown"), 422);

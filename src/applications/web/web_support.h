@@ -4,6 +4,7 @@
 // post, the card that presents a procedure in lists, and cookies.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,10 @@ struct WebDependencies {
   std::string public_url;
   bool secure_cookies = false;
   size_t max_page_bytes = 32 * 1024 * 1024;  // a form page post, files included
+  // Other things a resume code may open (a one-stop bundle): the answer for a code no draft
+  // has, or nothing. Set by the app while wiring.
+  std::function<std::optional<platform::http::Response>(const std::string& code, const platform::http::Request&)>
+      resume_elsewhere = {};
 };
 
 Language language_of(const platform::http::Request& request);
