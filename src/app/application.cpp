@@ -8,6 +8,7 @@
 #include "insight/stats_routes.h"
 #include "platform/crypto.h"
 #include "platform/db/migrations.h"
+#include "platform/fd_limit.h"
 #include "platform/http/rate_limiter.h"
 #include "platform/http/security_headers.h"
 #include "platform/http/server.h"
@@ -19,7 +20,8 @@ namespace madoguchi::app {
 
 const std::vector<std::string>& migration_modules() {
   static const std::vector<std::string> modules = {"platform", "notify",    "identity", "applications",
-                                                   "casework", "documents", "insight"};
+                                                   "casework", "documents", "insight",  "booking",
+                                                   "queue"};
   return modules;
 }
 
@@ -76,6 +78,12 @@ Application::Application(Settings settings) : settings_(std::move(settings)) {
                                      *identity_, *pages_},
       casework::CaseworkSettings{settings_.keys_dir(), settings_.public_url});
   stats_ = std::make_unique<insight::StatsReader>(*database_, *catalogue_);
+  booking_ = std::make_unique<booking::BookingModule>(
+      *database_, outbox_, *pages_, *identity_,
+      booking::BookingModuleSettings{settings_.offices_file(), settings_.keys_dir(), settings_.public_url});
+  queue_ = std::make_unique<queue::QueueModule>(
+      *database_, outbox_, events_, booking_->service(), *pages_, *identity_,
+      queue::QueueModuleSettings{settings_.keys_dir(), settings_.public_url, settings_.https()});
   register_routes();
 }
 
@@ -89,6 +97,8 @@ void Application::register_routes() {
   applications::register_web_routes(router_, *web_);
   casework_->register_routes(router_);
   insight::register_stats_routes(router_, *stats_);
+  booking_->register_routes(router_);
+  queue_->register_routes(router_);
   limit_guessable_routes();
   router_.get("/static/{path*}",
               platform::http::static_files({
@@ -127,13 +137,17 @@ int Application::serve() {
       [this](const platform::http::Request& request, const platform::http::HttpError& error) {
         return pages_->error(request, error);
       });
+  auto files = platform::raise_open_file_limit();
+  platform::log::info("open_file_limit", {{"before", files.before}, {"now", files.now}, {"hard", files.hard}});
   if (mailer_) mailer_->start();
+  booking_->start_jobs();
   server.start();
   if (settings_.server.port == 0 && settings_.public_url.ends_with(":0")) {
     platform::log::warn("public_url_unset", {{"message", "public_url is not set and the port is chosen at random: links in "
                                                          "e-mail and the QR codes on notices will not work"}});
   }
   server.run_until_signal();
+  booking_->stop_jobs();
   if (mailer_) mailer_->stop();
   database_->stop();
   return 0;

@@ -12,6 +12,7 @@
 #include "applications/submission_service.h"
 #include "applications/upload_store.h"
 #include "applications/web_routes.h"
+#include "booking/booking_module.h"
 #include "casework/casework_module.h"
 #include "identity/identity_module.h"
 #include "insight/stats_reader.h"
@@ -20,12 +21,14 @@
 #include "notify/outbox.h"
 #include "notify/smtp_transport.h"
 #include "platform/db/database.h"
+#include "platform/events.h"
 #include "platform/http/rate_limiter.h"
 #include "platform/http/router.h"
 #include "platform/metrics.h"
 #include "platform/web/csrf.h"
 #include "platform/web/page_renderer.h"
 #include "procedures/catalogue.h"
+#include "queue/queue_module.h"
 
 namespace madoguchi::app {
 
@@ -41,6 +44,8 @@ class Application {
 
   // Serves until SIGTERM/SIGINT; returns the process exit code.
   int serve();
+
+  booking::BookingModule& booking() { return *booking_; }
 
  private:
   void register_routes();
@@ -69,6 +74,9 @@ class Application {
   std::unique_ptr<applications::WebDependencies> web_;
   std::unique_ptr<casework::CaseworkModule> casework_;
   std::unique_ptr<insight::StatsReader> stats_;
+  platform::InProcessEvents events_;
+  std::unique_ptr<booking::BookingModule> booking_;
+  std::unique_ptr<queue::QueueModule> queue_;
   std::unique_ptr<platform::http::RateLimiter> attempts_limiter_;
   platform::http::Router router_;
 };

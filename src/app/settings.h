@@ -33,6 +33,7 @@ struct Settings {
   std::filesystem::path keys_dir() const { return data_dir / "keys"; }
   std::filesystem::path uploads_dir() const { return data_dir / "uploads"; }
   std::filesystem::path procedures_dir() const { return source_root / "procedures"; }
+  std::filesystem::path offices_file() const { return source_root / "offices" / "sendai.yaml"; }
   std::filesystem::path web_dir() const { return source_root / "web"; }
   std::filesystem::path node_modules_dir() const { return source_root / "node_modules"; }
   std::filesystem::path postal_table() const { return build_dir / "data" / "postal.tsv"; }

@@ -3,7 +3,8 @@
 // I/O threads, routed, and handled on a worker pool unless the route is marked
 // inline. It enforces header, body and time limits, writes a JSON access log,
 // records metrics, and stops gracefully: no new connections, in-flight
-// requests finish, idle connections close.
+// requests finish, idle connections close. Event-stream responses (SSE) stay
+// open on the I/O threads with no thread of their own (event_stream.h).
 #pragma once
 
 #include <chrono>
@@ -31,6 +32,8 @@ struct ServerSettings {
   std::chrono::seconds idle_timeout{15};     // keep-alive wait for the next request
   std::chrono::seconds shutdown_grace{20};   // in-flight requests get this long
   std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For names the client
+  std::chrono::seconds stream_heartbeat{25};   // a comment on idle event streams this often
+  size_t stream_max_pending_bytes = 256 * 1024;  // a slower event-stream client is closed
 };
 
 class Server {
