@@ -1,10 +1,10 @@
 #include "booking/api_routes.h"
 
+#include "platform/http/http_error.h"
 #include "platform/http/json_body.h"
 
 namespace madoguchi::booking {
 
-using platform::http::HttpError;
 using platform::http::Request;
 using platform::http::Response;
 

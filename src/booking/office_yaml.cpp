@@ -289,7 +289,7 @@ std::optional<std::map<unsigned, OpeningSpan>> parse_hours(std::string_view text
 std::string hours_text(const std::map<unsigned, OpeningSpan>& hours) {
   static const char* names[] = {"", "mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   auto span_text = [](const OpeningSpan& s) {
-    char buf[16];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "%02d:%02d-%02d:%02d", s.open / 60, s.open % 60, s.close / 60, s.close % 60);
     return std::string(buf);
   };

@@ -64,7 +64,7 @@ int tokyo_minutes(Instant t) {
 }
 
 std::string clock_text(int minutes) {
-  char buf[8];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
   return buf;
 }
