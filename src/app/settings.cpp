@@ -76,6 +76,7 @@ Settings load_settings(const CommandLineOverrides& overrides) {
   }
 
   s.draft_lifetime = std::chrono::hours(24 * source.get_int("applications.draft_lifetime_days", 30, 1, 365));
+  if (auto offices = source.get_string("booking.offices_file", ""); !offices.empty()) s.offices_file_override = offices;
 
   if (auto start = source.get_string("clock.start", ""); !start.empty()) {
     if (!platform::parse_clock_start(start)) {
