@@ -13,9 +13,10 @@
 namespace madoguchi::testing {
 namespace {
 
-std::string tomorrow() {
+// The ISO date `n` days after the tests' today.
+std::string day_after(int n) {
   using namespace std::chrono;
-  auto d = year_month_day{sys_days{test_today()} + days{1}};
+  auto d = year_month_day{sys_days{test_today()} + days{n}};
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
                 static_cast<unsigned>(d.day()));
@@ -24,16 +25,17 @@ std::string tomorrow() {
 
 // The CSRF token of a page's forms.
 std::string csrf_of(const std::string& html) {
-  auto at = html.find("name=\"_csrf\" value=\"");
+  const std::string needle = "name=\"_csrf\" value=\"";
+  auto at = html.find(needle);
   if (at == std::string::npos) return "";
-  at += 21;
+  at += needle.size();
   return html.substr(at, html.find('"', at) - at);
 }
 
 TEST(BookingQueue, ApiBooksOnceAndAFullSlotOffersTheNearest) {
   ServerProcess server;
   HttpClient http;
-  auto slots = http.get(server.url("/api/v1/booking/slots?office=aoba&line=K&day=" + tomorrow()));
+  auto slots = http.get(server.url("/api/v1/booking/slots?office=aoba&line=K&day=" + day_after(2)));
   ASSERT_EQ(slots.status, 200) << slots.body;
   auto list = slots.json()["slots"];
   ASSERT_GT(list.size(), 2u);
@@ -63,7 +65,7 @@ TEST(BookingQueue, ApiBooksOnceAndAFullSlotOffersTheNearest) {
   EXPECT_EQ(http.post_json(server.url("/api/v1/bookings"), {{"office", "aoba"}, {"line", "K"}, {"slot_id", "x"}}).status, 400);
   EXPECT_EQ(http.post(server.url("/api/v1/bookings"), "{not json", "application/json").status, 400);
   EXPECT_EQ(http.get(server.url("/api/v1/booking/slots?office=aoba&line=K&day=2027-02-30")).status, 400);
-  EXPECT_EQ(http.get(server.url("/api/v1/booking/slots?office=nowhere&line=K&day=" + tomorrow())).status, 404);
+  EXPECT_EQ(http.get(server.url("/api/v1/booking/slots?office=nowhere&line=K&day=" + day_after(2))).status, 404);
   EXPECT_EQ(http.get(server.url("/booking/not-a-token")).status, 404);
 }
 
