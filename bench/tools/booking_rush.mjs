@@ -18,6 +18,7 @@ let attempts = 0;
 let booked = 0;
 let full = 0;
 let errors = 0;
+const errorStatuses = {};
 
 function post(body) {
   return new Promise((resolve) => {
@@ -42,7 +43,7 @@ function post(body) {
 async function client(i) {
   // The rush: everyone wants one of the first 100 slots.
   let slot = slots[Math.floor(Math.random() * Math.min(100, slots.length))];
-  for (let tries = 0; tries < 50; tries += 1) {
+  for (let tries = 0; ; tries += 1) {
     attempts += 1;
     const r = await post({ office, line, slot_id: slot, name: `利用者 ${i}`, email: `person${i}@example.jp`, request_key: `rush-${i}-${tries}` });
     if (r.status === 201) { booked += 1; return; }
@@ -53,9 +54,9 @@ async function client(i) {
       continue;
     }
     errors += 1;
+    errorStatuses[r.status] = (errorStatuses[r.status] ?? 0) + 1;
     return;
   }
-  errors += 1;
 }
 
 const started = Date.now();
@@ -66,5 +67,5 @@ await Promise.all(Array.from({ length: concurrency }, async () => {
 const seconds = (Date.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
 const p99 = latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] : 0;
-console.log(JSON.stringify({ attempts, booked, full, errors, seconds, p99_ms: Math.round(p99 * 10) / 10 }));
+console.log(JSON.stringify({ attempts, booked, full, errors, error_statuses: errorStatuses, seconds, p99_ms: Math.round(p99 * 10) / 10 }));
 agent.destroy();

@@ -65,6 +65,16 @@ BookingError window_error(Window w) {
   return BookingError("closed", "予約できません。", "This cannot be booked.");
 }
 
+BookingError slot_full_error() {
+  return BookingError("slot_full", "この時間は満員です。近い空き時間から選んでください。",
+                      "This time is full. Please choose one of the nearest free times.");
+}
+
+BookingError slot_removed_error() {
+  return BookingError("slot_removed", "この時間枠は窓口の都合で取りやめになりました。別の時間を選んでください。",
+                      "The office withdrew this time. Please choose another.");
+}
+
 BookingError not_found() {
   return BookingError("not_found", "予約が見つかりません。メールのリンクをもう一度開いてください。",
                       "No such booking. Please open the link in your e-mail again.", 404);
@@ -136,22 +146,34 @@ DayView BookingService::day(const Office& office, const Line& line, Date day, In
   return view;
 }
 
-std::vector<Slot> BookingService::nearest_free(Connection& c, const Office& office, const Line& line,
-                                               const Slot& wanted, Instant now) const {
+std::vector<Slot> BookingService::nearest_free(const Office& office, const Line& line, const Slot& wanted,
+                                               Instant now) const {
   Date from = platform::tokyo_date(now);
   Date last = horizon_end(line.booking, now);
   auto wanted_day = parse_date(wanted.day).value_or(from);
-  int made = 0;
-  for (Date d = wanted_day; d <= last && made < 5; d = Date{sys_days{d} + days{1}}) {
-    if (slot_times(office, line, d).empty()) continue;
-    ensure_day(c, office, line, d);
-    ++made;
+  // The next few open days need their slots to offer them; most already have them.
+  std::vector<Date> missing;
+  int looked = 0;
+  db_.read([&](Connection& c) {
+    for (Date d = wanted_day; d <= last && looked < 5; d = Date{sys_days{d} + days{1}}) {
+      size_t expected = slot_times(office, line, d).size();
+      if (expected == 0) continue;
+      ++looked;
+      if (store_.slots(c, office.code, line.code, platform::iso_date(d)).size() < expected) missing.push_back(d);
+    }
+  });
+  if (!missing.empty()) {
+    db_.write([&](Connection& c) {
+      for (Date d : missing) ensure_day(c, office, line, d);
+    });
   }
   std::string earliest = iso(now + minutes(line.booking.lead_minutes));
-  auto after = store_.free_slots_from(c, office.code, line.code, std::max(wanted.starts_at, earliest), 3);
-  auto before = store_.free_slots_before(c, office.code, line.code, wanted.starts_at, earliest, 2);
-  std::vector<Slot> all = after;
-  all.insert(all.end(), before.begin(), before.end());
+  std::vector<Slot> all = db_.read([&](Connection& c) {
+    auto after = store_.free_slots_from(c, office.code, line.code, std::max(wanted.starts_at, earliest), 3);
+    auto before = store_.free_slots_before(c, office.code, line.code, wanted.starts_at, earliest, 2);
+    after.insert(after.end(), before.begin(), before.end());
+    return after;
+  });
   Instant at = platform::parse_iso_timestamp(wanted.starts_at);
   std::sort(all.begin(), all.end(), [&](const Slot& a, const Slot& b) {
     auto da = platform::parse_iso_timestamp(a.starts_at) - at;
@@ -161,6 +183,13 @@ std::vector<Slot> BookingService::nearest_free(Connection& c, const Office& offi
   std::erase_if(all, [&](const Slot& s) { return platform::tokyo_date(platform::parse_iso_timestamp(s.starts_at)) > last; });
   if (all.size() > 3) all.resize(3);
   return all;
+}
+
+BookingError BookingService::with_alternatives(const BookingError& e, const Office& office, const Line& line,
+                                               int64_t slot_id, Instant now) const {
+  auto slot = db_.read([&](Connection& c) { return store_.slot(c, slot_id); });
+  if (!slot) return e;
+  return BookingError(e.code(), e.message_ja(), e.message_en(), e.status(), nearest_free(office, line, *slot, now));
 }
 
 Hold BookingService::hold(const Office& office, const Line& line, int64_t slot_id, const std::string& request_key,
@@ -180,17 +209,12 @@ Hold BookingService::hold(const Office& office, const Line& line, int64_t slot_i
                            "There is no such time slot. Please choose again.", 404);
       }
       if (slot->removed) {
-        throw BookingError("slot_removed", "この時間枠は窓口の都合で取りやめになりました。別の時間を選んでください。",
-                           "The office withdrew this time. Please choose another.", 409, nearest_free(c, office, line, *slot, now));
+        throw slot_removed_error();
       }
       Window w = booking_window(line.booking, platform::parse_iso_timestamp(slot->starts_at), now);
       if (w != Window::ok) throw window_error(w);
       store_.expire_holds(c, slot->id, iso(now));
-      if (!store_.take_place(c, slot->id)) {
-        throw BookingError("slot_full", "この時間は満員です。近い空き時間から選んでください。",
-                           "This time is full. Please choose one of the nearest free times.", 409,
-                           nearest_free(c, office, line, *slot, now));
-      }
+      if (!store_.take_place(c, slot->id)) throw slot_full_error();
       NewBooking nb;
       nb.reference = applications::make_reference(random_u64());
       nb.token_hash = platform::crypto::sha256_hex(token_for(nb.reference));
@@ -205,13 +229,33 @@ Hold BookingService::hold(const Office& office, const Line& line, int64_t slot_i
       return *store_.by_id(c, store_.insert(c, nb));
     });
   };
+  // A slot seen full with no lapsed hold is refused without a write: the
+  // conditional update in the write stays the guard for everything else.
+  auto seen = db_.read([&](Connection& c) -> std::optional<Slot> {
+    if (!request_key.empty() && store_.by_request_key(c, request_key)) return std::nullopt;
+    auto slot = store_.slot(c, slot_id);
+    if (!slot || slot->removed || slot->free() > 0) return std::nullopt;
+    auto lapsed = c.query_one("SELECT COUNT(*) FROM booking_bookings WHERE slot_id = ? AND status = 'held' AND hold_expires_at < ?",
+                              {slot_id, iso(now)});
+    if (lapsed->integer(0) > 0) return std::nullopt;
+    return slot;
+  });
   Booking b;
   try {
-    b = attempt();
-  } catch (const DbError& e) {
-    if (!e.is_unique_violation()) throw;
-    // Another node inserted the same request key (or a reference collided): look again.
-    b = attempt();
+    if (seen && seen->office == office.code && seen->line == line.code &&
+        booking_window(line.booking, platform::parse_iso_timestamp(seen->starts_at), now) == Window::ok) {
+      throw slot_full_error();
+    }
+    try {
+      b = attempt();
+    } catch (const DbError& e) {
+      if (!e.is_unique_violation()) throw;
+      // Another node inserted the same request key (or a reference collided): look again.
+      b = attempt();
+    }
+  } catch (const BookingError& e) {
+    if (e.code() == "slot_full" || e.code() == "slot_removed") throw with_alternatives(e, office, line, slot_id, now);
+    throw;
   }
   return {b, token_for(b.reference)};
 }
@@ -336,34 +380,38 @@ Booking BookingService::cancel(const std::string& token, Instant now) {
 
 Booking BookingService::reschedule(const std::string& token, int64_t slot_id, Instant now) {
   OfficeDirectory dir = directory();
-  return db_.write([&](Connection& c) {
-    Booking b = must_find(c, token);
-    if (b.status != Status::confirmed && b.status != Status::slot_removed) {
-      throw BookingError("not_movable", "この予約は変更できません（受付済み、または取り消し済みです）。",
-                         "This booking can no longer be changed (it was used or cancelled).");
-    }
-    if (b.slot_id == slot_id && b.status == Status::confirmed) return b;
-    const Office* office = dir.find_office(b.office);
-    const Line* line = office ? office->find_line(b.line) : nullptr;
-    auto to = store_.slot(c, slot_id);
-    if (!line || !to || to->office != b.office || to->line != b.line) {
-      throw BookingError("no_such_slot", "その時間枠はありません。日時を選び直してください。",
-                         "There is no such time slot. Please choose again.", 404);
-    }
-    Window w = booking_window(line->booking, platform::parse_iso_timestamp(to->starts_at), now);
-    if (w != Window::ok) throw window_error(w);
-    store_.expire_holds(c, to->id, iso(now));
-    if (!store_.take_place(c, to->id)) {
-      throw BookingError("slot_full", "この時間は満員です。近い空き時間から選んでください。",
-                         "This time is full. Please choose one of the nearest free times.", 409,
-                         nearest_free(c, *office, *line, *to, now));
-    }
-    if (b.status == Status::confirmed) store_.give_back_place(c, b.slot_id);
-    store_.move(c, b.id, *to);
-    Booking after = *store_.by_id(c, b.id);
-    send_mail(c, MailKind::changed, after, dir);
-    return after;
-  });
+  try {
+    return db_.write([&](Connection& c) {
+      Booking b = must_find(c, token);
+      if (b.status != Status::confirmed && b.status != Status::slot_removed) {
+        throw BookingError("not_movable", "この予約は変更できません（受付済み、または取り消し済みです）。",
+                           "This booking can no longer be changed (it was used or cancelled).");
+      }
+      if (b.slot_id == slot_id && b.status == Status::confirmed) return b;
+      const Office* office = dir.find_office(b.office);
+      const Line* line = office ? office->find_line(b.line) : nullptr;
+      auto to = store_.slot(c, slot_id);
+      if (!line || !to || to->office != b.office || to->line != b.line) {
+        throw BookingError("no_such_slot", "その時間枠はありません。日時を選び直してください。",
+                           "There is no such time slot. Please choose again.", 404);
+      }
+      Window w = booking_window(line->booking, platform::parse_iso_timestamp(to->starts_at), now);
+      if (w != Window::ok) throw window_error(w);
+      store_.expire_holds(c, to->id, iso(now));
+      if (!store_.take_place(c, to->id)) throw slot_full_error();
+      if (b.status == Status::confirmed) store_.give_back_place(c, b.slot_id);
+      store_.move(c, b.id, *to);
+      Booking after = *store_.by_id(c, b.id);
+      send_mail(c, MailKind::changed, after, dir);
+      return after;
+    });
+  } catch (const BookingError& e) {
+    auto b = find(token);
+    const Office* office = b ? dir.find_office(b->office) : nullptr;
+    const Line* line = office ? office->find_line(b->line) : nullptr;
+    if (e.code() == "slot_full" && line) throw with_alternatives(e, *office, *line, slot_id, now);
+    throw;
+  }
 }
 
 std::vector<Booking> BookingService::day_list(const std::string& office, const std::string& day) const {

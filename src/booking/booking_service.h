@@ -117,7 +117,9 @@ class BookingService {
  private:
   std::vector<NewSlot> new_slots(const Office& office, const Line& line, Date day) const;
   void ensure_day(platform::db::Connection& c, const Office& office, const Line& line, Date day) const;
-  std::vector<Slot> nearest_free(platform::db::Connection& c, const Office& office, const Line& line, const Slot& wanted,
+  // Up to three free slots nearest to `wanted` (making the next days' slots if missing).
+  std::vector<Slot> nearest_free(const Office& office, const Line& line, const Slot& wanted, Instant now) const;
+  BookingError with_alternatives(const BookingError& e, const Office& office, const Line& line, int64_t slot_id,
                                  Instant now) const;
   Booking must_find(platform::db::Connection& c, const std::string& token) const;
   void send_mail(platform::db::Connection& c, MailKind kind, const Booking& booking, const OfficeDirectory& d) const;
