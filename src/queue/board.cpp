@@ -3,6 +3,11 @@
 namespace madoguchi::queue {
 
 void Board::index() {
+  nlohmann::json latest = calls.empty() ? nlohmann::json(nullptr)
+                                        : nlohmann::json{{"label", calls.front().label},
+                                                         {"counter", calls.front().counter.value_or("")}};
+  common_ = "\"version\":" + std::to_string(version) + ",\"open\":" + (open ? "true" : "false") +
+            ",\"latest_call\":" + latest.dump();
   positions_.clear();
   for (size_t l = 0; l < lines.size(); ++l) {
     for (size_t i = 0; i < lines[l].waiting.size(); ++i) positions_[lines[l].waiting[i].id] = {l, i};
@@ -36,29 +41,23 @@ nlohmann::json Board::public_json() const {
   return out;
 }
 
-nlohmann::json Board::ticket_json(int64_t ticket_id) const {
-  nlohmann::json out = {{"version", version}, {"open", open}};
-  out["latest_call"] = calls.empty() ? nlohmann::json(nullptr)
-                                     : nlohmann::json{{"label", calls.front().label},
-                                                      {"counter", calls.front().counter.value_or("")}};
+std::string Board::ticket_json(int64_t ticket_id) const {
+  std::string out = "{" + common_;
   Place p = place_of(ticket_id);
   if (p.waiting) {
-    out["status"] = "waiting";
-    out["ahead"] = p.ahead;
-    out["wait_low"] = p.estimate.low_minutes;
-    out["wait_high"] = p.estimate.high_minutes;
+    out += ",\"status\":\"waiting\",\"ahead\":" + std::to_string(p.ahead) +
+           ",\"wait_low\":" + std::to_string(p.estimate.low_minutes) +
+           ",\"wait_high\":" + std::to_string(p.estimate.high_minutes) + "}";
     return out;
   }
   for (const auto& t : calls) {
     if (t.id == ticket_id) {
-      out["status"] = to_string(t.status);
-      out["counter"] = t.counter.value_or("");
-      out["label"] = t.label;
+      out += ",\"status\":\"" + std::string(to_string(t.status)) + "\",\"counter\":" +
+             nlohmann::json(t.counter.value_or("")).dump() + ",\"label\":" + nlohmann::json(t.label).dump() + "}";
       return out;
     }
   }
-  out["status"] = "finished";
-  return out;
+  return out + ",\"status\":\"finished\"}";
 }
 
 }  // namespace madoguchi::queue

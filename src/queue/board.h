@@ -42,12 +42,15 @@ struct Board {
 
   // What the display and the public page show: numbers and counters only.
   nlohmann::json public_json() const;
-  // What a phone watching one ticket is told: its state, people ahead, the
-  // estimate, the counter when called, and the latest call in the office.
-  nlohmann::json ticket_json(int64_t ticket_id) const;
+  // What a phone watching one ticket is told, as JSON text: its state,
+  // people ahead, the estimate, the counter when called, and the latest call
+  // in the office. Built by hand (labels and counters are [A-Z0-9-]), as it
+  // runs once per watcher on every change.
+  std::string ticket_json(int64_t ticket_id) const;
 
  private:
   std::unordered_map<int64_t, std::pair<size_t, size_t>> positions_;
+  std::string common_;  // "version", "open" and "latest_call", shared by every update
 };
 
 }  // namespace madoguchi::queue

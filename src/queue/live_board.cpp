@@ -50,6 +50,7 @@ std::shared_ptr<const Board> LiveBoard::rebuild(const std::string& office) {
   auto board = std::make_shared<Board>(service_.board(office, platform::Clock::now()));
   std::lock_guard lock(mutex_);
   board->version = next_version_++;
+  board->index();
   auto& state = state_locked(office);
   if (!state.board || state.board_changes <= changes) {
     state.board = board;
@@ -59,11 +60,17 @@ std::shared_ptr<const Board> LiveBoard::rebuild(const std::string& office) {
 }
 
 std::shared_ptr<const Board> LiveBoard::current(const std::string& office) {
-  {
+  auto fresh = [&]() -> std::shared_ptr<const Board> {
     std::lock_guard lock(mutex_);
     auto& state = state_locked(office);
     if (state.board && state.board_changes == state.changes) return state.board;
-  }
+    return nullptr;
+  };
+  if (auto board = fresh()) return board;
+  // One rebuild at a time: a thousand phones connecting at once wait for one
+  // board instead of each reading the whole queue.
+  std::lock_guard rebuilding(rebuild_mutex_);
+  if (auto board = fresh()) return board;
   return rebuild(office);
 }
 
@@ -72,7 +79,7 @@ void LiveBoard::send(const Watcher& w, const Board& board, const std::string& bo
   if (w.ticket_id == 0) {
     w.stream->send("board", board_json, version);
   } else {
-    w.stream->send("ticket", board.ticket_json(w.ticket_id).dump(), version);
+    w.stream->send("ticket", board.ticket_json(w.ticket_id), version);
   }
 }
 

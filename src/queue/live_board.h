@@ -60,6 +60,7 @@ class LiveBoard {
   QueueService& service_;
   platform::Events& events_;
   mutable std::mutex mutex_;
+  std::mutex rebuild_mutex_;  // held while current() rebuilds a stale board
   std::condition_variable wake_;
   std::map<std::string, OfficeState> offices_;
   std::set<std::string> dirty_;
