@@ -20,8 +20,9 @@
 namespace madoguchi::app {
 
 const std::vector<std::string>& migration_modules() {
-  static const std::vector<std::string> modules = {"platform", "notify",   "identity", "applications", "counter",
-                                                   "casework", "documents", "insight", "lifeevents"};
+  static const std::vector<std::string> modules = {"platform", "notify",   "identity",   "applications",
+                                                   "counter",  "casework", "documents",  "insight",
+                                                   "lifeevents", "booking", "queue"};
   return modules;
 }
 
@@ -92,6 +93,12 @@ Application::Application(Settings settings) : settings_(std::move(settings)) {
   web_->resume_elsewhere = [this](const std::string& code, const platform::http::Request& request) {
     return lifeevents_->resume(code, request);
   };
+  booking_ = std::make_unique<booking::BookingModule>(
+      *database_, outbox_, *pages_, *identity_,
+      booking::BookingModuleSettings{settings_.offices_file(), settings_.keys_dir(), settings_.public_url});
+  queue_ = std::make_unique<queue::QueueModule>(
+      *database_, outbox_, events_, booking_->service(), *pages_, *identity_,
+      queue::QueueModuleSettings{settings_.keys_dir(), settings_.public_url, settings_.https()});
   register_routes();
 }
 
@@ -107,6 +114,8 @@ void Application::register_routes() {
   casework_->register_routes(router_);
   counter_->register_routes(router_);
   insight::register_stats_routes(router_, *stats_);
+  booking_->register_routes(router_);
+  queue_->register_routes(router_);
   limit_guessable_routes();
   router_.get("/static/{path*}",
               platform::http::static_files({
@@ -150,6 +159,7 @@ int Application::serve() {
       });
   if (mailer_) mailer_->start();
   housekeeping_->start();
+  booking_->start_jobs();
   server.start();
   if (settings_.server.port == 0 && settings_.public_url.ends_with(":0")) {
     platform::log::warn("public_url_unset", {{"message", "public_url is not set and the port is chosen at random: links in "
@@ -157,6 +167,7 @@ int Application::serve() {
   }
   server.run_until_signal();
   housekeeping_->stop();
+  booking_->stop_jobs();
   if (mailer_) mailer_->stop();
   database_->stop();
   return 0;

@@ -16,6 +16,7 @@
 #include "applications/upload_quota.h"
 #include "applications/upload_store.h"
 #include "applications/web_routes.h"
+#include "booking/booking_module.h"
 #include "casework/casework_module.h"
 #include "counter/counter_module.h"
 #include "identity/identity_module.h"
@@ -26,12 +27,14 @@
 #include "notify/outbox.h"
 #include "notify/smtp_transport.h"
 #include "platform/db/database.h"
+#include "platform/events.h"
 #include "platform/http/rate_limiter.h"
 #include "platform/http/router.h"
 #include "platform/metrics.h"
 #include "platform/web/csrf.h"
 #include "platform/web/page_renderer.h"
 #include "procedures/catalogue.h"
+#include "queue/queue_module.h"
 
 namespace madoguchi::app {
 
@@ -47,6 +50,8 @@ class Application {
 
   // Serves until SIGTERM/SIGINT; returns the process exit code.
   int serve();
+
+  booking::BookingModule& booking() { return *booking_; }
 
  private:
   void register_routes();
@@ -80,6 +85,9 @@ class Application {
   std::unique_ptr<counter::CounterModule> counter_;
   std::unique_ptr<lifeevents::LifeEventsModule> lifeevents_;
   std::unique_ptr<insight::StatsReader> stats_;
+  platform::InProcessEvents events_;
+  std::unique_ptr<booking::BookingModule> booking_;
+  std::unique_ptr<queue::QueueModule> queue_;
   std::unique_ptr<platform::http::RateLimiter> attempts_limiter_;
   platform::http::Router router_;
 };

@@ -6,6 +6,7 @@
 
 #include "app/application.h"
 #include "app/audit_command.h"
+#include "app/booking_command.h"
 #include "app/card_bridge_command.h"
 #include "app/check_procedures_command.h"
 #include "app/data_dir.h"
@@ -68,6 +69,11 @@ int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err
   std::vector<std::string> jp_args;
   jp_cmd->add_option("ARGS", jp_args, "what to check, e.g. date 令和8年11月22日")->required();
 
+  auto* booking_cmd = cli.add_subcommand("booking", "bookings: remind (send the day-before reminders due now)");
+  booking_cmd->require_subcommand(1);
+  auto* remind_cmd = booking_cmd->add_subcommand("remind", "send the day-before booking reminders due now");
+  add_common_options(remind_cmd, overrides);
+
   // identity: staff accounts and the audit log.
   auto common = [&overrides](CLI::App* command) { add_common_options(command, overrides); };
   UserCommand user_cmd(cli, common);
@@ -105,6 +111,7 @@ int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err
     }
     if (*migrate_cmd) return migrate(settings, out);
     if (*seed_cmd) return run_seed_demo(settings, out, err);
+    if (*remind_cmd) return run_booking_remind(settings, out);
     if (user_cmd.selected()) return user_cmd.run(settings, std::cin, out, err);
     if (audit_cmd.selected()) return audit_cmd.run(settings, out, err);
   } catch (const platform::ConfigError& e) {

@@ -90,6 +90,7 @@ Settings load_settings(const CommandLineOverrides& overrides) {
                                 "\" must be http://127.0.0.1:PORT or http://localhost:PORT (the bridge listens only there)");
   }
   s.pre_entry_lifetime = std::chrono::hours(24 * source.get_int("counter.pre_entry_days", 30, 1, 365));
+  if (auto offices = source.get_string("booking.offices_file", ""); !offices.empty()) s.offices_file_override = offices;
 
   if (auto start = source.get_string("clock.start", ""); !start.empty()) {
     if (!platform::parse_clock_start(start)) {

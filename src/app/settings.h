@@ -32,12 +32,17 @@ struct Settings {
   std::string card_bridge_url = "http://127.0.0.1:47100";  // the card bridge on counter PCs (pages may connect to it)
   std::chrono::seconds pre_entry_lifetime{30 * 24 * 3600};  // how long a pre-entry QR code is valid
   int attempts_per_minute = 30;  // per client and route, on sign-in and look-ups by secret
+  std::optional<std::filesystem::path> offices_file_override;
   std::optional<std::string> clock_start;  // test-only: the process lives from this instant (platform::parse_clock_start)
 
   std::filesystem::path database_path() const { return data_dir / "madoguchi.db"; }
   std::filesystem::path keys_dir() const { return data_dir / "keys"; }
   std::filesystem::path uploads_dir() const { return data_dir / "uploads"; }
   std::filesystem::path procedures_dir() const { return source_root / "procedures"; }
+  // The city's offices, counters and booking rules (booking.offices_file; default offices/sendai.yaml).
+  std::filesystem::path offices_file() const {
+    return offices_file_override ? *offices_file_override : source_root / "offices" / "sendai.yaml";
+  }
   std::filesystem::path web_dir() const { return source_root / "web"; }
   std::filesystem::path node_modules_dir() const { return source_root / "node_modules"; }
   std::filesystem::path postal_table() const { return build_dir / "data" / "postal.tsv"; }

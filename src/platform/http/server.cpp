@@ -1,10 +1,12 @@
 #include "platform/http/server.h"
 
 
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <condition_variable>
 #include <csignal>
+#include <deque>
 #include <limits>
 #include <mutex>
 #include <optional>
@@ -60,6 +62,7 @@ HttpError transport_error(int status) {
 }  // namespace
 
 class Connection;
+class ConnectionStream;
 
 // One listening socket, on its own io_context, and how its accepting fares.
 struct Acceptor {
@@ -151,15 +154,28 @@ class Connection : public std::enable_shared_from_this<Connection> {
     read_header();
   }
 
-  // Called at shutdown: a connection waiting for its next request closes now.
+  // Called at shutdown: a connection waiting for its next request, or holding
+  // an event stream, closes now.
   void close_if_idle() {
-    if (state_ == State::awaiting && buffer_.size() == 0) close();
+    if ((state_ == State::awaiting && buffer_.size() == 0) || state_ == State::streaming) close();
+  }
+
+  // Event streams: append a chunk to the write queue (on the I/O thread).
+  void queue_chunk(std::string chunk) {
+    if (state_ != State::streaming) return;
+    if (outgoing_bytes_ + chunk.size() > server_.settings.stream_max_pending_bytes) {
+      log::warn("event_stream_slow_client", {{"pending_bytes", outgoing_bytes_}});
+      return close();
+    }
+    outgoing_bytes_ += chunk.size();
+    outgoing_.push_back(std::move(chunk));
+    if (!sending_) write_next_chunk();
   }
 
   asio::any_io_executor executor() { return stream_.get_executor(); }
 
  private:
-  enum class State { awaiting, reading, handling, writing, closed };
+  enum class State { awaiting, reading, handling, writing, streaming, closed };
 
   void read_header() {
     if (server_.stopping) return close();
@@ -297,6 +313,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void write(Response response) {
     if (state_ == State::closed) return;
+    if (response.stream && !head_) return open_stream(std::move(response));
     state_ = State::writing;
     bool keep = keep_alive_ && !server_.stopping;
     if (response.file) {
@@ -319,6 +336,62 @@ class Connection : public std::enable_shared_from_this<Connection> {
       message->prepare_payload();
       send(message, keep);
     }
+  }
+
+  // Sends the headers of an event stream (no length: the body ends when the
+  // connection closes), then hands the stream to the handler's opener.
+  void open_stream(Response response) {
+    state_ = State::streaming;
+    parser_.reset();
+    buffer_.clear();
+    buffer_.shrink_to_fit();
+    match_ = RouteMatch{};
+    auto message = std::make_shared<bhttp::response<bhttp::empty_body>>();
+    fill(*message, response, false);
+    auto serializer = std::make_shared<bhttp::response_serializer<bhttp::empty_body>>(*message);
+    stream_.expires_after(server_.settings.request_timeout);
+    bhttp::async_write_header(
+        stream_, *serializer,
+        [self = shared_from_this(), message, serializer, opener = std::move(response.stream)](beast::error_code ec,
+                                                                                              size_t) {
+          if (ec) return self->close();
+          self->stream_.expires_never();
+          self->begin_stream(opener);
+        });
+  }
+
+  void begin_stream(const StreamOpener& opener);
+
+  void write_next_chunk() {
+    sending_ = true;
+    asio::async_write(stream_, asio::buffer(outgoing_.front()), [self = shared_from_this()](beast::error_code ec, size_t) {
+      if (ec) return self->close();
+      self->outgoing_bytes_ -= self->outgoing_.front().size();
+      self->outgoing_.pop_front();
+      if (self->outgoing_.empty()) {
+        self->sending_ = false;
+      } else {
+        self->write_next_chunk();
+      }
+    });
+  }
+
+  // A client of an event stream sends nothing; a finished read means it left.
+  void watch_peer() {
+    stream_.async_read_some(asio::buffer(peer_bytes_), [self = shared_from_this()](beast::error_code ec, size_t) {
+      if (ec) return self->close();
+      self->watch_peer();
+    });
+  }
+
+  void heartbeat() {
+    deadline_.expires_after(server_.settings.stream_heartbeat);
+    deadline_.async_wait([weak = weak_from_this()](beast::error_code ec) {
+      auto self = weak.lock();
+      if (ec || !self || self->state_ != State::streaming) return;
+      self->queue_chunk(": keep-alive\n\n");
+      self->heartbeat();
+    });
   }
 
   // HEAD: the headers a GET would send, with no body.
@@ -346,14 +419,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     });
   }
 
-  void close() {
-    if (state_ == State::closed) return;
-    state_ = State::closed;
-    deadline_.cancel();
-    beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    stream_.socket().close(ec);
-  }
+  void close();
 
   ServerState& server_;
   beast::tcp_stream stream_;
@@ -367,7 +433,87 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool keep_alive_ = false;
   bool head_ = false;
   unsigned version_ = 11;
+  std::shared_ptr<ConnectionStream> event_stream_;
+  std::deque<std::string> outgoing_;
+  size_t outgoing_bytes_ = 0;
+  bool sending_ = false;
+  std::array<char, 64> peer_bytes_{};
 };
+
+// The EventStream of one streaming connection. It holds the connection weakly;
+// every write is posted to the connection's executor.
+class ConnectionStream final : public EventStream {
+ public:
+  ConnectionStream(std::weak_ptr<Connection> connection, asio::any_io_executor executor)
+      : connection_(std::move(connection)), executor_(std::move(executor)) {}
+
+  bool send(std::string_view event, std::string_view data, std::string_view id) override {
+    if (closed_) return false;
+    asio::post(executor_, [weak = connection_, chunk = format_event(event, data, id)]() mutable {
+      if (auto connection = weak.lock()) connection->queue_chunk(std::move(chunk));
+    });
+    return true;
+  }
+
+  void close() override {
+    asio::post(executor_, [weak = connection_] {
+      if (auto connection = weak.lock()) connection->close_if_idle();
+    });
+  }
+
+  bool closed() const override { return closed_; }
+
+  void on_close(std::function<void()> fn) override {
+    {
+      std::lock_guard lock(mutex_);
+      if (!closed_) {
+        callbacks_.push_back(std::move(fn));
+        return;
+      }
+    }
+    fn();
+  }
+
+  void mark_closed() {
+    std::vector<std::function<void()>> callbacks;
+    {
+      std::lock_guard lock(mutex_);
+      if (closed_) return;
+      closed_ = true;
+      callbacks.swap(callbacks_);
+    }
+    for (auto& fn : callbacks) fn();
+  }
+
+ private:
+  std::weak_ptr<Connection> connection_;
+  asio::any_io_executor executor_;
+  std::mutex mutex_;
+  std::atomic<bool> closed_{false};
+  std::vector<std::function<void()>> callbacks_;
+};
+
+void Connection::begin_stream(const StreamOpener& opener) {
+  event_stream_ = std::make_shared<ConnectionStream>(weak_from_this(), stream_.get_executor());
+  server_.metrics.gauge("http_open_event_streams", "Event-stream (SSE) responses currently open").add(1);
+  watch_peer();
+  heartbeat();
+  opener(event_stream_);
+}
+
+void Connection::close() {
+  if (state_ == State::closed) return;
+  state_ = State::closed;
+  deadline_.cancel();
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream_.socket().close(ec);
+  outgoing_.clear();
+  if (auto stream = std::move(event_stream_)) {
+    server_.metrics.gauge("http_open_event_streams", "Event-stream (SSE) responses currently open").add(-1);
+    stream->mark_closed();
+  }
+}
 
 Handler ServerState::compose(Handler inner) const {
   auto renderer = error_renderer;

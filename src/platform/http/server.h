@@ -9,6 +9,8 @@
 // closes), and when accept() fails for want of descriptors or memory it
 // backs off (10 ms doubling to 1 s) instead of retrying at once, logging the
 // pause and the resumption once each.
+// Event-stream responses (SSE) stay open on the I/O threads with no thread of
+// their own (event_stream.h).
 #pragma once
 
 #include <chrono>
@@ -37,6 +39,8 @@ struct ServerSettings {
   std::chrono::seconds shutdown_grace{20};   // in-flight requests get this long
   size_t max_connections = 10000;            // client connections held at once (lowered to fit the open-file limit)
   std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For names the client
+  std::chrono::seconds stream_heartbeat{25};   // a comment on idle event streams this often
+  size_t stream_max_pending_bytes = 256 * 1024;  // a slower event-stream client is closed
 };
 
 class Server {
