@@ -1,4 +1,5 @@
-// `madoguchi check-procedures DIR`: loads the procedure catalogue in DIR as the server would at
+// `madoguchi check-procedures DIR`: loads the procedure catalogue in DIR, and the life events in
+// DIR/life_events checked against it, as the server would at
 // start-up and prints every problem as "file:line: message" on `err` (exit code 1), or a
 // one-line summary on `out` (exit code 0).
 #pragma once

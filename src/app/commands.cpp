@@ -6,8 +6,11 @@
 
 #include "app/application.h"
 #include "app/audit_command.h"
+#include "app/booking_command.h"
+#include "app/card_bridge_command.h"
 #include "app/check_procedures_command.h"
 #include "app/copy_data_command.h"
+#include "app/data_dir.h"
 #include "app/jp_command.h"
 #include "app/seed_command.h"
 #include "app/settings.h"
@@ -28,7 +31,7 @@ void add_common_options(CLI::App* command, CommandLineOverrides& o) {
 }
 
 int migrate(const Settings& settings, std::ostream& out) {
-  std::filesystem::create_directories(settings.data_dir);
+  create_data_dir(settings.data_dir);
   const auto& location = settings.database.location;
   auto connection = platform::db::connect(location, platform::db::Connection::Mode::read_write);
   auto applied = platform::db::apply_migrations(
@@ -41,6 +44,7 @@ int migrate(const Settings& settings, std::ostream& out) {
 }  // namespace
 
 int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err) {
+  make_created_files_private();
   platform::crypto::init();
   CLI::App cli{"madoguchi — the digital city hall"};
   cli.require_subcommand(1);
@@ -67,11 +71,17 @@ int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err
   std::vector<std::string> jp_args;
   jp_cmd->add_option("ARGS", jp_args, "what to check, e.g. date 令和8年11月22日")->required();
 
+  auto* booking_cmd = cli.add_subcommand("booking", "bookings: remind (send the day-before reminders due now)");
+  booking_cmd->require_subcommand(1);
+  auto* remind_cmd = booking_cmd->add_subcommand("remind", "send the day-before booking reminders due now");
+  add_common_options(remind_cmd, overrides);
+
   // identity: staff accounts and the audit log.
   auto common = [&overrides](CLI::App* command) { add_common_options(command, overrides); };
   UserCommand user_cmd(cli, common);
   AuditCommand audit_cmd(cli, common);
   CopyDataCommand copy_cmd(cli, common);
+  CardBridgeCommand bridge_cmd(cli);
 
   try {
     cli.parse(argc, argv);
@@ -81,6 +91,14 @@ int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err
 
   if (*check_cmd) return run_check_procedures(procedures_dir, out, err);
   if (*jp_cmd) return run_jp_command(jp_args, out, err);
+  if (bridge_cmd.selected()) {
+    try {
+      return bridge_cmd.run(out, err);
+    } catch (const std::exception& e) {
+      err << "madoguchi card-bridge: " << e.what() << "\n";
+      return 1;
+    }
+  }
 
   try {
     Settings settings = load_settings(overrides);
@@ -96,6 +114,7 @@ int run_command_line(int argc, char** argv, std::ostream& out, std::ostream& err
     }
     if (*migrate_cmd) return migrate(settings, out);
     if (*seed_cmd) return run_seed_demo(settings, out, err);
+    if (*remind_cmd) return run_booking_remind(settings, out);
     if (user_cmd.selected()) return user_cmd.run(settings, std::cin, out, err);
     if (audit_cmd.selected()) return audit_cmd.run(settings, out, err);
     if (copy_cmd.selected()) return copy_cmd.run(settings, out, err);

@@ -9,25 +9,23 @@ using platform::http::Response;
 
 namespace {
 
-Response unavailable(const std::string& database) {
-  auto response = Response::json(503, {{"status", "unavailable"}, {"checks", {{"database", database}}}});
+Response unavailable(nlohmann::json checks) {
+  auto response = Response::json(503, {{"status", "unavailable"}, {"checks", std::move(checks)}});
   response.headers.set("Retry-After", "5");
   return response;
 }
 
 }  // namespace
 
-void register_health_routes(platform::http::Router& router, platform::db::Database& database,
-                            const Readiness& readiness, platform::Metrics& metrics) {
+void register_health_routes(platform::http::Router& router, const StartupGate& gate, ReadinessProbe& readiness,
+                            platform::Metrics& metrics) {
   router.get("/healthz", [](Request&) { return Response::json(200, {{"status", "ok"}}); }, platform::http::RouteOptions::io_thread());
-  router.get("/readyz", [&database, &readiness](Request&) {
-    if (!readiness.ready()) return unavailable(readiness.waiting_for());
-    try {
-      database.read([](platform::db::Connection& c) { c.query_one("SELECT 1"); });
-    } catch (const std::exception&) {
-      return unavailable("unreachable");
-    }
-    return Response::json(200, {{"status", "ready"}, {"checks", {{"database", "ok"}}}});
+  router.get("/readyz", [&gate, &readiness](Request&) {
+    if (!gate.ready()) return unavailable({{"database", gate.waiting_for()}});
+    Readiness r = readiness.check();
+    nlohmann::json checks = {{"database", r.database}, {"disk", r.disk}};
+    if (!r.ready) return unavailable(std::move(checks));
+    return Response::json(200, {{"status", "ready"}, {"checks", std::move(checks)}});
   });
   router.get("/metrics", [&metrics](Request&) {
     return Response::text(200, metrics.render(), "text/plain; version=0.0.4; charset=utf-8");

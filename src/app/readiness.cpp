@@ -1,74 +1,68 @@
 #include "app/readiness.h"
 
-#include "app/migrated_database.h"
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 #include "platform/log.h"
+#include "platform/time.h"
 
 namespace madoguchi::app {
 
-Readiness::~Readiness() { stop(); }
+namespace {
 
-std::string Readiness::waiting_for() const {
-  std::lock_guard lock(mutex_);
-  return ready_ ? std::string() : waiting_for_;
+// Writes, fsyncs and removes a 4 KiB file; "ok", "full" or "unwritable".
+std::string probe_disk(const std::filesystem::path& data_dir) {
+  auto path = data_dir / (".readiness-" + std::to_string(::getpid()));
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return errno == ENOSPC || errno == EDQUOT ? "full" : "unwritable";
+  std::string block(4096, '\0');
+  std::string outcome = "ok";
+  if (::write(fd, block.data(), block.size()) != static_cast<ssize_t>(block.size()) || ::fsync(fd) != 0) {
+    outcome = errno == ENOSPC || errno == EDQUOT ? "full" : "unwritable";
+  }
+  ::close(fd);
+  ::unlink(path.c_str());
+  return outcome;
 }
 
-void Readiness::set_ready() {
+}  // namespace
+
+ReadinessProbe::ReadinessProbe(platform::db::Database& database, std::filesystem::path data_dir,
+                               std::chrono::milliseconds keep_for)
+    : database_(database), data_dir_(std::move(data_dir)), keep_for_(keep_for) {}
+
+Readiness ReadinessProbe::check() {
   std::lock_guard lock(mutex_);
-  waiting_for_.clear();
-  ready_ = true;
+  auto now = std::chrono::steady_clock::now();
+  if (last_ && now - last_at_ < keep_for_) return *last_;
+  Readiness result = probe();
+  if (last_ && last_->ready != result.ready) {
+    platform::log::warn("readiness_changed",
+                        {{"ready", result.ready}, {"database", result.database}, {"disk", result.disk}});
+  }
+  last_ = result;
+  last_at_ = std::chrono::steady_clock::now();
+  return result;
 }
 
-void Readiness::check_now(const Settings& settings) {
+Readiness ReadinessProbe::probe() {
+  Readiness result;
+  result.disk = probe_disk(data_dir_);
   try {
-    check_migrated(settings);
-    set_ready();
+    std::string now = platform::now_iso();
+    database_.write([&](platform::db::Connection& c) {
+      c.execute("INSERT INTO readiness_heartbeat (id, beat_at) VALUES (1, ?) "
+                "ON CONFLICT (id) DO UPDATE SET beat_at = excluded.beat_at",
+                {now});
+    });
+    result.database = "ok";
   } catch (const std::exception&) {
-    // wait_for_database says why, and tries again.
+    result.database = "cannot_commit";
   }
-}
-
-void Readiness::wait_for_database(const Settings& settings, std::function<void(const std::string&)> on_failure) {
-  thread_ = std::thread([this, settings, on_failure = std::move(on_failure)] {
-    const std::string where = settings.database.location.describe();
-    for (int attempt = 1;; ++attempt) {
-      try {
-        check_migrated(settings);
-        set_ready();
-        platform::log::info("database_ready", {{"database", where}, {"attempts", attempt}});
-        return;
-      } catch (const platform::db::DbError& e) {
-        {
-          std::lock_guard lock(mutex_);
-          waiting_for_ = "the database cannot be reached";
-        }
-        platform::log::warn("database_unavailable",
-                            {{"message", "データベースに接続できません。2秒後にもう一度試します。 / cannot reach the "
-                                         "database; trying again in 2 s"},
-                             {"database", where},
-                             {"what", e.what()},
-                             {"attempt", attempt}});
-      } catch (const std::exception& e) {
-        {
-          std::lock_guard lock(mutex_);
-          waiting_for_ = e.what();
-        }
-        platform::log::error("database_not_migrated", {{"database", where}, {"what", e.what()}});
-        on_failure(e.what());
-        return;
-      }
-      std::unique_lock lock(mutex_);
-      if (wake_.wait_for(lock, std::chrono::seconds(2), [this] { return stopping_; })) return;
-    }
-  });
-}
-
-void Readiness::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  result.ready = result.database == "ok" && result.disk == "ok";
+  return result;
 }
 
 }  // namespace madoguchi::app

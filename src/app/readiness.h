@@ -1,47 +1,44 @@
-// Readiness: whether this node may take traffic (/readyz). A node on SQLite
-// checks its database before it serves and is ready from the start. A node on
-// PostgreSQL serves at once (/readyz answers 503) and becomes ready when the
-// database answers with every migration applied, retrying every two seconds
-// while it cannot reach it and saying so in the log; missing migrations stop it.
+// ReadinessProbe: whether this node can take work, which for madoguchi means
+// whether it can commit. A probe updates the one-row readiness_heartbeat
+// table through the same group-commit writer as every submission, and writes,
+// fsyncs and removes a small file in the data directory (uploads and the WAL
+// need new disk blocks; a full disk refuses them even while old blocks can
+// be rewritten). The result is kept for a second so probes from load
+// balancers never add more than one write a second; one probe runs at a time.
 #pragma once
 
-#include <atomic>
-#include <condition_variable>
-#include <functional>
+#include <chrono>
+#include <filesystem>
 #include <mutex>
+#include <optional>
 #include <string>
-#include <thread>
 
-#include "app/settings.h"
+#include "platform/db/database.h"
 
 namespace madoguchi::app {
 
-class Readiness {
- public:
-  Readiness() = default;
-  ~Readiness();
-  Readiness(const Readiness&) = delete;
-  Readiness& operator=(const Readiness&) = delete;
+struct Readiness {
+  bool ready = false;
+  std::string database;  // "ok", or "cannot_commit"
+  std::string disk;      // "ok", "full" or "unwritable"
+};
 
-  bool ready() const { return ready_.load(); }
-  // Why the node is not ready yet ("" once it is).
-  std::string waiting_for() const;
-  void set_ready();
-  // One check of the database, on this thread: ready if it answers, migrated.
-  void check_now(const Settings& settings);
-  // Checks the database on a thread of its own until it is ready;
-  // `on_failure(message)` runs if it never can be (migrations not applied).
-  void wait_for_database(const Settings& settings, std::function<void(const std::string&)> on_failure);
-  // Ends the waiting thread. Idempotent.
-  void stop();
+class ReadinessProbe {
+ public:
+  ReadinessProbe(platform::db::Database& database, std::filesystem::path data_dir,
+                 std::chrono::milliseconds keep_for = std::chrono::seconds(1));
+
+  Readiness check();
 
  private:
-  std::atomic<bool> ready_{false};
-  mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::string waiting_for_ = "the database has not been checked yet";
-  std::thread thread_;
+  Readiness probe();
+
+  platform::db::Database& database_;
+  std::filesystem::path data_dir_;
+  std::chrono::milliseconds keep_for_;
+  std::mutex mutex_;
+  std::optional<Readiness> last_;
+  std::chrono::steady_clock::time_point last_at_;
 };
 
 }  // namespace madoguchi::app

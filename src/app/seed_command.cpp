@@ -94,10 +94,25 @@ void attach_demo_files(const procedures::Procedure& procedure, applications::Upl
   });
 }
 
-procedures::Channel first_channel(const procedures::Procedure& p) {
-  if (p.channels.online) return procedures::Channel::online;
-  if (p.channels.counter_pre_entry) return procedures::Channel::counter_pre_entry;
-  return procedures::Channel::mail;
+// How a demo application comes in, as the procedure allows it: online when
+// anyone may apply online; otherwise at the counter, entered by the demo
+// clerk, where the procedure offers it; otherwise by post, entered by the
+// demo processor. The audit log names the seed as the one who entered them.
+struct DemoChannel {
+  procedures::Channel channel;
+  applications::Submitter submitter;
+};
+
+DemoChannel demo_channel(const procedures::Procedure& p) {
+  const identity::AuditActor seed{"system", "seed:demo", "", ""};
+  if (p.channels.online && !applications::identity_refusal(p, procedures::Channel::online, {})) {
+    return {procedures::Channel::online, {}};
+  }
+  if (p.channels.counter_pre_entry) {
+    return {procedures::Channel::counter_pre_entry,
+            applications::Submitter::staff("demo.clerk.aoba", {Role::counter_clerk}, seed)};
+  }
+  return {procedures::Channel::mail, applications::Submitter::staff("demo.processor", {Role::processor}, seed)};
 }
 
 std::vector<std::string> create_staff(const identity::StaffAccounts& staff) {
@@ -116,15 +131,18 @@ std::vector<std::string> create_staff(const identity::StaffAccounts& staff) {
   return lines;
 }
 
-// Submits a few applications per procedure through the real service, then moves
+// Submits a few applications per procedure through the real service (each by
+// a channel its identity assurance allows: demo_channel), then moves
 // some along and back-dates others so queues show every state, overdue included.
-size_t create_applications(const Settings& settings, platform::db::Database& database) {
+size_t create_applications(const Settings& settings, platform::db::Database& database,
+                           const identity::AuditLog& audit) {
   auto loaded = procedures::load_catalogue(settings.procedures_dir());
   if (!loaded.catalogue) throw std::runtime_error("the procedure catalogue has problems; run check-procedures");
   auto postal = jp::PostalDirectory::load(settings.postal_table());
   applications::SqlApplicationStore store(database);
   applications::UploadStore uploads(database, settings.uploads_dir(), settings.upload_storage);
   applications::SubmissionService service(*loaded.catalogue, store, uploads, postal.ok() ? &postal.value() : nullptr);
+  service.audit_entries(audit);
   size_t created = 0;
   size_t n = 0;
   for (const auto& procedure : loaded.catalogue->all()) {
@@ -141,7 +159,9 @@ size_t create_applications(const Settings& settings, platform::db::Database& dat
       applications::SubmissionRequest request;
       request.procedure_id = procedure.id;
       request.answers = answers;
-      request.channel = first_channel(procedure);
+      auto channel = demo_channel(procedure);
+      request.channel = channel.channel;
+      request.submitter = channel.submitter;
       applications::Submitted submitted;
       try {
         submitted = service.submit(request).submitted;
@@ -185,7 +205,7 @@ int run_seed_demo(const Settings& settings, std::ostream& out, std::ostream& err
     return 0;
   }
   // Accounts last: they mark the data set as complete.
-  size_t applications = create_applications(settings, *database);
+  size_t applications = create_applications(settings, *database, audit);
   auto accounts = create_staff(staff);
   database->stop();
 

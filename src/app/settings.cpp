@@ -53,6 +53,8 @@ Settings load_settings(const CommandLineOverrides& overrides) {
   http.idle_timeout = std::chrono::seconds(source.get_int("server.idle_timeout_seconds", 15, 1, 3600));
   http.shutdown_grace = std::chrono::seconds(source.get_int("server.shutdown_grace_seconds", 20, 0, 3600));
   http.trusted_proxies = trusted_proxies(source.get_string("server.trusted_proxies", ""));
+  http.max_connections =
+      static_cast<size_t>(source.get_int("server.max_connections", static_cast<int64_t>(http.max_connections), 1, 1000000));
   s.attempts_per_minute = static_cast<int>(source.get_int("server.attempts_per_minute", 30, 1, 100000));
 
   s.database.location.url = source.get_string("database.url", "");
@@ -99,6 +101,19 @@ Settings load_settings(const CommandLineOverrides& overrides) {
                                         : applications::UploadStore::Storage::database;
 
   s.draft_lifetime = std::chrono::hours(24 * source.get_int("applications.draft_lifetime_days", 30, 1, 365));
+  s.uploads_per_client_per_hour = static_cast<int>(source.get_int("uploads.per_client_per_hour", 60, 1, 100000));
+  s.housekeeping.unclaimed_max_age =
+      std::chrono::seconds(source.get_int("uploads.unclaimed_max_age_seconds", 24 * 3600, 1, 365 * 24 * 3600));
+  s.housekeeping.interval =
+      std::chrono::seconds(source.get_int("uploads.purge_interval_seconds", 3600, 1, 7 * 24 * 3600));
+
+  s.card_bridge_url = source.get_string("counter.card_bridge_url", s.card_bridge_url);
+  if (s.card_bridge_url.rfind("http://127.0.0.1:", 0) != 0 && s.card_bridge_url.rfind("http://localhost:", 0) != 0) {
+    throw platform::ConfigError("counter.card_bridge_url: \"" + s.card_bridge_url +
+                                "\" must be http://127.0.0.1:PORT or http://localhost:PORT (the bridge listens only there)");
+  }
+  s.pre_entry_lifetime = std::chrono::hours(24 * source.get_int("counter.pre_entry_days", 30, 1, 365));
+  if (auto offices = source.get_string("booking.offices_file", ""); !offices.empty()) s.offices_file_override = offices;
 
   if (auto start = source.get_string("clock.start", ""); !start.empty()) {
     if (!platform::parse_clock_start(start)) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "applications/upload_store.h"
+#include "applications/housekeeping.h"
 #include "notify/smtp_settings.h"
 #include "platform/db/database.h"
 #include "platform/http/server.h"
@@ -27,16 +28,25 @@ struct Settings {
   platform::log::Settings log;
   notify::SmtpSettings smtp;
   std::chrono::seconds draft_lifetime{30 * 24 * 3600};  // how long a saved web draft is kept
+  int uploads_per_client_per_hour = 60;                   // files one client address may upload an hour
+  applications::HousekeepingSettings housekeeping;        // purging unclaimed uploads and expired drafts
+  std::string card_bridge_url = "http://127.0.0.1:47100";  // the card bridge on counter PCs (pages may connect to it)
+  std::chrono::seconds pre_entry_lifetime{30 * 24 * 3600};  // how long a pre-entry QR code is valid
   int attempts_per_minute = 30;  // per client and route, on sign-in and look-ups by secret
-  std::optional<std::string> clock_start;
+  std::optional<std::filesystem::path> offices_file_override;
+  std::optional<std::string> clock_start;  // test-only: the process lives from this instant (platform::parse_clock_start)
   // Where uploaded files are kept: `database` on PostgreSQL (every node sees
   // them, backups hold them), `files` under DATA/uploads on SQLite.
-  applications::UploadStore::Storage upload_storage = applications::UploadStore::Storage::files;  // test-only: the process lives from this instant (platform::parse_clock_start)
+  applications::UploadStore::Storage upload_storage = applications::UploadStore::Storage::files;
 
   std::filesystem::path database_path() const { return data_dir / "madoguchi.db"; }
   std::filesystem::path keys_dir() const { return data_dir / "keys"; }
   std::filesystem::path uploads_dir() const { return data_dir / "uploads"; }
   std::filesystem::path procedures_dir() const { return source_root / "procedures"; }
+  // The city's offices, counters and booking rules (booking.offices_file; default offices/sendai.yaml).
+  std::filesystem::path offices_file() const {
+    return offices_file_override ? *offices_file_override : source_root / "offices" / "sendai.yaml";
+  }
   std::filesystem::path web_dir() const { return source_root / "web"; }
   std::filesystem::path node_modules_dir() const { return source_root / "node_modules"; }
   std::filesystem::path postal_table() const { return build_dir / "data" / "postal.tsv"; }

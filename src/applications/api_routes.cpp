@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "applications/reference.h"
+#include "applications/request_submitter.h"
 #include "jp/postal.h"
 #include "platform/crypto.h"
 #include "platform/http/http_error.h"
@@ -33,7 +34,9 @@ nlohmann::json localized(const forms::LocalizedText& text) {
   return {{"ja", text.ja}, {"en", text.en}, {"easy", text.easy}};
 }
 
-std::optional<IdempotencyRequest> idempotency_of(const Request& request) {
+// The hash of what was sent with an Idempotency-Key names who sent it too, so
+// a key replays its first result only to the same submitter.
+std::optional<IdempotencyRequest> idempotency_of(const Request& request, const Submitter& submitter) {
   auto key = request.header("Idempotency-Key");
   if (!key) return std::nullopt;
   bool printable = !key->empty() && key->size() <= 200;
@@ -42,7 +45,10 @@ std::optional<IdempotencyRequest> idempotency_of(const Request& request) {
     throw HttpError(400, "invalid_idempotency_key", "Idempotency-Key は 1〜200 文字の英数字記号にしてください。",
                     "Idempotency-Key must be 1 to 200 visible ASCII characters.");
   }
-  return IdempotencyRequest{std::string(*key), platform::crypto::sha256_hex(request.path + "\n" + request.body)};
+  std::string sent = request.path + "\n" + request.body;
+  if (submitter.kind == Submitter::Kind::staff) sent += "\nstaff:" + submitter.staff_login;
+  if (submitter.kind == Submitter::Kind::citizen) sent += "\ncitizen:" + std::to_string(*submitter.citizen_account_id);
+  return IdempotencyRequest{std::string(*key), platform::crypto::sha256_hex(sent)};
 }
 
 nlohmann::json submitted_json(const Submitted& s, const procedures::Procedure& procedure) {
@@ -87,7 +93,11 @@ Response submit(const ApiDependencies& deps, Request& request) {
     }
     submission.channel = *channel;
   }
-  submission.idempotency = idempotency_of(request);
+  submission.submitter = submitter_of(request);
+  if (submission.submitter.kind == Submitter::Kind::citizen) {
+    submission.citizen_account_id = submission.submitter.citizen_account_id;
+  }
+  submission.idempotency = idempotency_of(request, submission.submitter);
   try {
     auto outcome = deps.submissions.submit(submission);
     auto response = Response::json(201, submitted_json(outcome.submitted, *procedure));
@@ -101,6 +111,23 @@ Response submit(const ApiDependencies& deps, Request& request) {
       case SubmissionRejected::Reason::channel_not_offered:
         throw HttpError(422, "channel_not_offered", "この手続きはその方法では申請できません。",
                         "This procedure cannot be done through that channel.");
+      case SubmissionRejected::Reason::sign_in_required:
+        throw HttpError(401, "sign_in_required",
+                        "この手続きは、メールアドレスを確認済みの仙台市オンライン窓口のアカウントでログインしてから申請してください。",
+                        "Sign in with a Sendai City Online Counter account whose e-mail address is confirmed to apply "
+                        "for this.");
+      case SubmissionRejected::Reason::card_signature_unavailable: {
+        auto how = how_to_apply(*procedure);
+        nlohmann::json apply_at = nlohmann::json::array();
+        if (procedure->channels.counter_pre_entry) apply_at.push_back("counter");
+        if (procedure->channels.mail) apply_at.push_back("mail");
+        throw HttpError(403, "card_signature_unavailable", how.ja, how.en, {{"apply_at", apply_at}});
+      }
+      case SubmissionRejected::Reason::channel_needs_staff:
+        throw HttpError(403, "channel_needs_staff",
+                        "窓口と郵送の申請は、申請者の本人確認をした職員が登録します。オンラインで申請するときは、channel を online にしてください。",
+                        "Applications at the counter or by post are entered by staff who checked the applicant's "
+                        "identity. To apply online, send channel online.");
       case SubmissionRejected::Reason::version_changed:
         throw HttpError(409, "procedure_version_changed",
                         "申請様式が更新されました。最新の様式で内容を確認して、もう一度送信してください。",
@@ -162,6 +189,15 @@ Response upload(const ApiDependencies& deps, Request& request) {
   }
   if (!file) {
     throw HttpError(422, "file_missing", "ファイルが選ばれていません。", "No file was sent (use the form field \"file\").");
+  }
+  if (auto wait = deps.upload_quota.spend(request.remote_address)) {
+    const auto seconds = static_cast<int>(wait->count());
+    throw HttpError(429, "too_many_uploads",
+                    "この接続からのファイルの送信が多すぎます。" + std::to_string(seconds) +
+                        " 秒ほど待ってから、もう一度お試しください。",
+                    "Too many files were uploaded from your connection. Please wait about " + std::to_string(seconds) +
+                        " seconds and try again.",
+                    {{"retry_after_seconds", seconds}});
   }
   try {
     auto saved = deps.uploads.save(file->data, file->filename, file->content_type);

@@ -1,13 +1,14 @@
 // The public JSON API under /api/v1: the procedure catalogue with form
 // schemas, submitting an application (Idempotency-Key aware), its status by
-// reference and status secret, file uploads, postal-code look-up, and the
-// OpenAPI document that describes exactly these routes.
+// reference and status secret, file uploads (limited per client), postal-code
+// look-up, and the OpenAPI document that describes exactly these routes.
 #pragma once
 
 #include <filesystem>
 
 #include "applications/application_store.h"
 #include "applications/submission_service.h"
+#include "applications/upload_quota.h"
 #include "applications/upload_store.h"
 #include "platform/http/http_error.h"
 #include "platform/http/router.h"
@@ -24,6 +25,7 @@ struct ApiDependencies {
   SubmissionService& submissions;
   ApplicationStore& store;
   UploadStore& uploads;
+  UploadQuota& upload_quota;
   const jp::PostalDirectory* postal;
   std::filesystem::path openapi_file;
   size_t max_upload_bytes = 10 * 1024 * 1024;

@@ -68,9 +68,13 @@ struct NewApplication {
   std::optional<std::string> applicant_birth_date;
   std::optional<std::string> contact_email;
   std::optional<int64_t> citizen_account_id;
+  std::string submitted_by = "citizen";  // the "submitted" event's actor: "citizen" or a staff login
   std::optional<std::string> due_on;
   std::vector<std::string> upload_ids;  // uploads this application claims
   WithinSubmission within_transaction;   // e.g. the confirmation e-mail, the draft's link
+  // The citizen's own answers when staff corrected them before submission (at
+  // the counter): kept as revision 1, the submitted answers as revision 2.
+  std::optional<nlohmann::json> entered_answers;
 };
 
 

@@ -82,6 +82,7 @@ class ApplicationStore {
   virtual std::optional<Submitted> replay(const IdempotencyRequest& idempotency) = 0;
   virtual std::optional<Application> find(std::string_view reference) = 0;
   virtual std::optional<Application> find_by_id(int64_t id) = 0;
+  // True if `secret` is the application's status code (status_code.h) as typed, or its older secret.
   virtual bool check_status_secret(std::string_view reference, std::string_view secret) = 0;
   virtual std::vector<ApplicationEvent> events(int64_t application_id) = 0;
   virtual std::vector<Revision> revisions(int64_t application_id) = 0;

@@ -1,7 +1,7 @@
 // The e-mails the citizen web sends, composed without I/O: the confirmation
 // of a submitted application (reference, procedure, when it was received,
-// by when it should be done, what happens next, where to follow it) and the
-// resume code of a saved draft. Japanese first and English below (easy
+// by when it should be done, what happens next, where to follow it with its
+// status code) and the resume code of a saved draft. Japanese first and English below (easy
 // Japanese first for those who chose it); no answers, so a forwarded or
 // misdirected mail reveals as little as possible.
 #pragma once

@@ -42,6 +42,10 @@ bool is_draft_public_id(std::string_view text) {
   return true;
 }
 
+IdempotencyRequest draft_submission_key(std::string_view public_id) {
+  return {"web-draft:" + std::string(public_id), "web-draft"};
+}
+
 std::string draft_cookie_name(std::string_view public_id) { return "mdg_draft_" + std::string(public_id); }
 
 std::string draft_path(std::string_view public_id) { return "/apply/" + std::string(public_id); }

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "applications/application_store.h"
 #include "platform/time.h"
 
 namespace madoguchi::applications {
@@ -23,6 +24,11 @@ inline constexpr std::chrono::hours kDefaultDraftLifetime{24 * 30};
 std::string make_draft_public_id(std::span<const uint8_t> random);
 // True for text shaped like a public id (so it can name a cookie and a path).
 bool is_draft_public_id(std::string_view text);
+
+// The idempotency key a draft is submitted with: however often it is sent,
+// it makes one application, whose first result (reference, status code) the
+// key keeps for the receipt page.
+IdempotencyRequest draft_submission_key(std::string_view public_id);
 
 // The cookie holding a draft's token and the path it is scoped to.
 std::string draft_cookie_name(std::string_view public_id);

@@ -15,7 +15,8 @@ namespace {
 
 constexpr std::string_view kSelect =
     "SELECT d.id, d.public_id, d.procedure_id, d.procedure_version, d.channel, d.answers, d.citizen_account_id, "
-    "d.application_id, a.reference, d.created_at, d.updated_at, d.expires_at, d.completed_sections "
+    "d.application_id, a.reference, d.created_at, d.updated_at, d.expires_at, d.completed_sections, "
+    "d.given_fields, d.return_to "
     "FROM application_drafts d LEFT JOIN applications a ON a.id = d.application_id ";
 
 Draft from_row(const Row& r) {
@@ -33,6 +34,8 @@ Draft from_row(const Row& r) {
   d.updated_at = r.text(10);
   d.expires_at = r.text(11);
   d.completed_sections = nlohmann::json::parse(r.text(12)).get<std::vector<std::string>>();
+  d.given_fields = nlohmann::json::parse(r.text(13)).get<std::vector<std::string>>();
+  d.return_to = r.text(14);
   return d;
 }
 
@@ -59,6 +62,10 @@ OpenedDraft DraftStore::create(const NewDraft& n) {
   d.procedure_version = n.procedure_version;
   d.channel = n.channel;
   d.citizen_account_id = n.citizen_account_id;
+  d.answers = n.answers.is_object() ? n.answers : nlohmann::json::object();
+  d.given_fields = n.given_fields;
+  d.completed_sections = n.completed_sections;
+  d.return_to = n.return_to;
   d.created_at = d.updated_at = platform::iso_timestamp(now);
   d.expires_at = platform::iso_timestamp(draft_expiry(now, lifetime_));
   db_.write([&](Connection& c) {
@@ -66,10 +73,11 @@ OpenedDraft DraftStore::create(const NewDraft& n) {
       d.public_id = make_draft_public_id(platform::crypto::random_bytes(10));
       auto inserted = c.query_one(
           "INSERT INTO application_drafts (public_id, token_hash, procedure_id, procedure_version, channel, answers, "
-          "citizen_account_id, created_at, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, '{}', ?, ?, ?, ?) "
-          "ON CONFLICT (public_id) DO NOTHING RETURNING id",
-          {d.public_id, hash(out.token), d.procedure_id, d.procedure_version, d.channel, d.citizen_account_id,
-           d.created_at, d.updated_at, d.expires_at});
+          "citizen_account_id, created_at, updated_at, expires_at, completed_sections, given_fields, return_to) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (public_id) DO NOTHING RETURNING id",
+          {d.public_id, hash(out.token), d.procedure_id, d.procedure_version, d.channel, d.answers.dump(),
+           d.citizen_account_id, d.created_at, d.updated_at, d.expires_at,
+           nlohmann::json(d.completed_sections).dump(), nlohmann::json(d.given_fields).dump(), d.return_to});
       if (inserted) {
         d.id = inserted->integer(0);
         break;
@@ -83,6 +91,14 @@ OpenedDraft DraftStore::create(const NewDraft& n) {
 std::optional<Draft> DraftStore::find(std::string_view public_id) const {
   return db_.read([&](Connection& c) -> std::optional<Draft> {
     auto row = c.query_one(std::string(kSelect) + "WHERE d.public_id = ?", {public_id});
+    if (!row) return std::nullopt;
+    return from_row(*row);
+  });
+}
+
+std::optional<Draft> DraftStore::find_by_id(int64_t id) const {
+  return db_.read([&](Connection& c) -> std::optional<Draft> {
+    auto row = c.query_one(std::string(kSelect) + "WHERE d.id = ?", {id});
     if (!row) return std::nullopt;
     return from_row(*row);
   });
@@ -120,6 +136,19 @@ bool DraftStore::save(int64_t draft_id, const nlohmann::json& answers, std::opti
 void DraftStore::set_version(int64_t draft_id, int version) {
   db_.write([&](Connection& c) {
     c.execute("UPDATE application_drafts SET procedure_version = ? WHERE id = ?", {version, draft_id});
+  });
+}
+
+bool DraftStore::rebase(int64_t draft_id, const nlohmann::json& answers, const std::vector<std::string>& given_fields,
+                        const std::vector<std::string>& completed_sections, int version) {
+  auto now = clock_();
+  return db_.write([&](Connection& c) {
+    return c.execute(
+               "UPDATE application_drafts SET answers = ?, given_fields = ?, completed_sections = ?, "
+               "procedure_version = ?, updated_at = ?, expires_at = ? WHERE id = ? AND application_id IS NULL",
+               {answers.dump(), nlohmann::json(given_fields).dump(), nlohmann::json(completed_sections).dump(),
+                version, platform::iso_timestamp(now), platform::iso_timestamp(draft_expiry(now, lifetime_)),
+                draft_id}) == 1;
   });
 }
 
@@ -183,6 +212,10 @@ bool DraftStore::link_application(Connection& connection, int64_t draft_id, int6
              "UPDATE application_drafts SET application_id = ?, answers = '{}', resume_code_hash = NULL "
              "WHERE id = ? AND application_id IS NULL",
              {application_id, draft_id}) == 1;
+}
+
+bool DraftStore::link_submitted(int64_t draft_id, int64_t application_id) {
+  return db_.write([&](Connection& c) { return link_application(c, draft_id, application_id); });
 }
 
 size_t DraftStore::purge_expired() {

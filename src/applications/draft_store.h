@@ -25,6 +25,12 @@ struct NewDraft {
   int procedure_version = 0;
   std::string channel = "online";
   std::optional<int64_t> citizen_account_id;
+  // Prepared drafts (a one-stop bundle) start with answers, some of them given
+  // once elsewhere, pages already complete, and a page to return to.
+  nlohmann::json answers = nlohmann::json::object();
+  std::vector<std::string> given_fields = {};
+  std::vector<std::string> completed_sections = {};
+  std::string return_to = {};
 };
 
 // A draft together with the token its browser must present.
@@ -40,6 +46,7 @@ class DraftStore {
 
   OpenedDraft create(const NewDraft& draft);
   std::optional<Draft> find(std::string_view public_id) const;
+  std::optional<Draft> find_by_id(int64_t id) const;
   // True if `token` is the draft's current browser token.
   bool token_matches(int64_t draft_id, std::string_view token) const;
 
@@ -50,6 +57,11 @@ class DraftStore {
             std::optional<std::string> completed = std::nullopt);
   // Records that the citizen reviewed the answers on form version `version`.
   void set_version(int64_t draft_id, int version);
+  // Replaces a prepared draft's answers, given answers, complete pages and
+  // form version at once (the shared answers or the form changed) and pushes
+  // the expiry back. False if the draft was submitted meanwhile.
+  bool rebase(int64_t draft_id, const nlohmann::json& answers, const std::vector<std::string>& given_fields,
+              const std::vector<std::string>& completed_sections, int version);
 
   // A new resume code for the draft (replacing any earlier one).
   std::string issue_resume_code(int64_t draft_id);
@@ -66,6 +78,8 @@ class DraftStore {
   // Inside the transaction that creates the application: links the draft to
   // it and empties its answers. False if it was already linked.
   static bool link_application(platform::db::Connection& connection, int64_t draft_id, int64_t application_id);
+  // The same in a transaction of its own, for a submission replayed by its idempotency key.
+  bool link_submitted(int64_t draft_id, int64_t application_id);
 
   // Empties the answers of expired drafts and forgets their resume codes.
   size_t purge_expired();

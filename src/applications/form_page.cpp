@@ -131,14 +131,24 @@ class PageBuilder {
 
   json build() {
     json fields = json::array();
+    json given = json::array();
     for (const auto& field : in_.section.fields) {
+      if (settled(field.id)) {
+        if (!field.visible_if || in_.state.holds(*field.visible_if, {})) given.push_back(pick(field.label, in_.language));
+        continue;
+      }
       json model = render(field, field.id, {}, in_.section.fields);
       if (!model.is_null()) fields.push_back(std::move(model));
     }
-    return {{"fields", fields}, {"error_summary", summary()}, {"has_files", has_files_}, {"has_repeats", has_repeats_}};
+    return {{"fields", fields},     {"error_summary", summary()}, {"has_files", has_files_},
+            {"has_repeats", has_repeats_}, {"given", given}};
   }
 
  private:
+  bool settled(const std::string& top_level) const {
+    return in_.settled && std::find(in_.settled->begin(), in_.settled->end(), top_level) != in_.settled->end();
+  }
+
   std::string error_at(const std::string& path) const {
     for (const auto& e : in_.errors) {
       if (e.path == path) return pick(e.message, in_.language);
@@ -230,7 +240,7 @@ class PageBuilder {
               const std::vector<Field>& siblings) {
     bool conditional = false;
     if (field.visible_if) {
-      if (depends_on_section(*field.visible_if, in_.procedure.form, in_.section)) {
+      if (depends_on_section(*field.visible_if, in_.procedure.form, in_.section, in_.settled)) {
         conditional = true;
       } else if (!in_.state.holds(*field.visible_if, indices)) {
         return nullptr;
@@ -319,7 +329,7 @@ class PageBuilder {
       bool chosen = is_chosen(value, option.value);
       std::string show_if, note;
       if (option.available_if) {
-        if (depends_on_section(*option.available_if, in_.procedure.form, in_.section)) {
+        if (depends_on_section(*option.available_if, in_.procedure.form, in_.section, in_.settled)) {
           show_if = client_condition(*option.available_if, indices).dump();
           std::string when = condition_clause(*option.available_if, in_.procedure.form, in_.language);
           note = in_.language == Language::en ? "(only " + when + ")"

@@ -6,7 +6,9 @@
 // each question. Questions whose condition reads answers on other pages are
 // decided here; those whose condition reads this page are always rendered,
 // worded for people ("Answer this only if …") and marked for the page
-// script, so the page works with JavaScript off. Pure.
+// script, so the page works with JavaScript off. Answers given once
+// elsewhere (a one-stop bundle) and still valid are not asked again: they
+// are listed by label, and conditions on them are decided here. Pure.
 #pragma once
 
 #include <string>
@@ -32,9 +34,12 @@ struct FormPageInput {
   const nlohmann::json& answers;                // as entered: what the inputs show
   const std::vector<forms::FieldError>& errors;  // this page's
   Language language = Language::ja;
+  // Top-level ids of answers given elsewhere that this page does not ask again.
+  const std::vector<std::string>* settled = nullptr;
 };
 
-// {"fields": [...], "error_summary": [{"href", "message"}], "has_files", "has_repeats"}.
+// {"fields": [...], "error_summary": [{"href", "message"}], "has_files", "has_repeats",
+//  "given": [labels of the settled answers on this page]}.
 nlohmann::json form_page_model(const FormPageInput& input);
 
 }  // namespace madoguchi::applications

@@ -1,5 +1,7 @@
 #include "applications/form_state.h"
 
+#include <algorithm>
+
 namespace madoguchi::applications {
 
 std::string concrete_path(std::string_view pattern, const std::vector<size_t>& indices) {
@@ -78,10 +80,13 @@ bool set_answer(nlohmann::json& answers, std::string_view concrete_path, nlohman
 
 std::string top_level_id(std::string_view path) { return std::string(path.substr(0, path.find_first_of(".["))); }
 
-bool depends_on_section(const forms::Condition& condition, const forms::FormSpec& spec, const forms::Section& section) {
+bool depends_on_section(const forms::Condition& condition, const forms::FormSpec& spec, const forms::Section& section,
+                        const std::vector<std::string>* except) {
   bool depends = false;
   forms::for_each_reference(condition, [&](const forms::FieldRef& ref) {
-    if (spec.section_of(top_level_id(ref.path)) == &section) depends = true;
+    const std::string top = top_level_id(ref.path);
+    if (except && std::find(except->begin(), except->end(), top) != except->end()) return;
+    if (spec.section_of(top) == &section) depends = true;
   });
   return depends;
 }
@@ -107,20 +112,20 @@ std::vector<const forms::Section*> FormState::visible_sections() const {
   return out;
 }
 
-const forms::Section* FormState::next_section(std::string_view id) const {
+const forms::Section* FormState::next_section(std::string_view id, const Skip& skip) const {
   bool after = false;
   for (const auto& section : spec_.sections) {
-    if (after && section_visible(section)) return &section;
+    if (after && section_visible(section) && !(skip && skip(section))) return &section;
     if (section.id == id) after = true;
   }
   return nullptr;
 }
 
-const forms::Section* FormState::previous_section(std::string_view id) const {
+const forms::Section* FormState::previous_section(std::string_view id, const Skip& skip) const {
   const forms::Section* last = nullptr;
   for (const auto& section : spec_.sections) {
     if (section.id == id) return last;
-    if (section_visible(section)) last = &section;
+    if (section_visible(section) && !(skip && skip(section))) last = &section;
   }
   return nullptr;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,8 +29,10 @@ bool set_answer(nlohmann::json& answers, std::string_view concrete_path, nlohman
 // The top-level field id of a path ("children[].name" → "children").
 std::string top_level_id(std::string_view path);
 
-// Whether `condition` reads an answer on `section` (so it may change while that page is open).
-bool depends_on_section(const forms::Condition& condition, const forms::FormSpec& spec, const forms::Section& section);
+// Whether `condition` reads an answer on `section` (so it may change while that page is open),
+// leaving out the top-level answers listed in `except` (not asked on the page).
+bool depends_on_section(const forms::Condition& condition, const forms::FormSpec& spec, const forms::Section& section,
+                        const std::vector<std::string>* except = nullptr);
 
 class FormState {
  public:
@@ -41,9 +44,11 @@ class FormState {
   bool holds(const forms::Condition& condition, const std::vector<size_t>& indices) const;
   bool section_visible(const forms::Section& section) const;
   std::vector<const forms::Section*> visible_sections() const;
-  // The shown section after / before `id` in form order (null at either end).
-  const forms::Section* next_section(std::string_view id) const;
-  const forms::Section* previous_section(std::string_view id) const;
+  // The shown section after / before `id` in form order (null at either end),
+  // passing over those `skip` holds for.
+  using Skip = std::function<bool(const forms::Section&)>;
+  const forms::Section* next_section(std::string_view id, const Skip& skip = {}) const;
+  const forms::Section* previous_section(std::string_view id, const Skip& skip = {}) const;
   // 1-based position of `id` among the shown sections (0 if hidden), and their number.
   int step_number(std::string_view id) const;
   int step_count() const;

@@ -1,6 +1,7 @@
 #include "applications/sql_application_store.h"
 
 #include "applications/reference.h"
+#include "applications/status_code.h"
 #include "platform/crypto.h"
 #include "platform/time.h"
 
@@ -108,7 +109,7 @@ std::optional<Submitted> SqlApplicationStore::replay(const IdempotencyRequest& i
 }
 
 SubmitOutcome SqlApplicationStore::submit(const NewApplication& a, const std::optional<IdempotencyRequest>& idem) {
-  std::string secret = platform::crypto::random_token(16);
+  std::string secret = make_status_code(platform::crypto::random_bytes(10));
   return db_.write([&](Connection& c) -> SubmitOutcome {
     std::string now = platform::now_iso();
     // The key is claimed first: a second request with it, on any node, waits
@@ -142,9 +143,16 @@ SubmitOutcome SqlApplicationStore::submit(const NewApplication& a, const std::op
       }
       if (attempt == 8) throw DbError(DbError::Kind::other, "no free reference after nine tries");
     }
-    c.execute("INSERT INTO application_revisions (application_id, revision, answers, created_at, note) VALUES (?, 1, ?, ?, '')",
-              {s.id, a.answers.dump(), now});
-    add_event(c, s.id, now, "submitted", Status::submitted, "citizen", {{"channel", a.channel}});
+    int revision = 1;
+    if (a.entered_answers) {
+      c.execute("INSERT INTO application_revisions (application_id, revision, answers, created_at, note) "
+                "VALUES (?, 1, ?, ?, 'entered')",
+                {s.id, a.entered_answers->dump(), now});
+      revision = 2;
+    }
+    c.execute("INSERT INTO application_revisions (application_id, revision, answers, created_at, note) VALUES (?, ?, ?, ?, ?)",
+              {s.id, revision, a.answers.dump(), now, a.entered_answers ? "corrected_at_counter" : ""});
+    add_event(c, s.id, now, "submitted", Status::submitted, a.submitted_by, {{"channel", a.channel}});
     for (const auto& upload : a.upload_ids) {
       if (c.execute("UPDATE uploads SET application_id = ? WHERE id = ? AND application_id IS NULL", {s.id, upload}) != 1) {
         throw UploadUnavailable(upload);
@@ -180,7 +188,10 @@ bool SqlApplicationStore::check_status_secret(std::string_view reference, std::s
     auto row = c.query_one("SELECT status_secret_hash FROM applications WHERE reference = ?", {reference});
     return row ? row->text(0) : std::string();
   });
-  return !stored.empty() && platform::crypto::constant_time_equal(stored, platform::crypto::sha256_hex(secret));
+  // A status code as typed (any case, width or grouping); an older secret exactly as issued.
+  auto code = parse_status_code(secret);
+  return !stored.empty() &&
+         platform::crypto::constant_time_equal(stored, platform::crypto::sha256_hex(code ? *code : std::string(secret)));
 }
 
 std::vector<ApplicationEvent> SqlApplicationStore::events(int64_t application_id) {

@@ -37,6 +37,8 @@ void SubmissionService::send_confirmations(notify::Outbox& outbox, std::string p
   public_url_ = std::move(public_url);
 }
 
+void SubmissionService::audit_entries(const identity::AuditLog& audit) { audit_ = &audit; }
+
 forms::ValidationContext SubmissionService::context() const {
   forms::ValidationContext context;
   context.today = platform::today_in_tokyo();
@@ -76,6 +78,16 @@ SubmitOutcome SubmissionService::submit(const SubmissionRequest& request) {
   const procedures::Procedure* procedure = catalogue_.find(request.procedure_id);
   if (!procedure) throw SubmissionRejected(Reason::unknown_procedure);
   if (!procedure->channels.allows(request.channel)) throw SubmissionRejected(Reason::channel_not_offered);
+  if (auto refusal = identity_refusal(*procedure, request.channel, request.submitter)) {
+    switch (*refusal) {
+      case IdentityRefusal::sign_in_required:
+        throw SubmissionRejected(Reason::sign_in_required);
+      case IdentityRefusal::card_signature_unavailable:
+        throw SubmissionRejected(Reason::card_signature_unavailable);
+      case IdentityRefusal::channel_needs_staff:
+        throw SubmissionRejected(Reason::channel_needs_staff);
+    }
+  }
   if (request.procedure_version && *request.procedure_version != procedure->version) {
     throw SubmissionRejected(Reason::version_changed);
   }
@@ -95,6 +107,8 @@ SubmitOutcome SubmissionService::submit(const SubmissionRequest& request) {
     if (const auto* ward = catalogue_.directory().ward_of_address(*address)) a.ward = ward->code;
   }
   a.citizen_account_id = request.citizen_account_id;
+  a.submitted_by = request.submitter.event_actor();
+  if (request.entered_answers && *request.entered_answers != a.answers) a.entered_answers = request.entered_answers;
   if (auto due = procedures::due_date(*procedure, platform::today_in_tokyo())) a.due_on = platform::iso_date(*due);
   procedure->form.for_each_field([&](const forms::Field& field, const std::string& pattern) {
     if (field.type != forms::FieldType::file) return;
@@ -105,6 +119,10 @@ SubmitOutcome SubmissionService::submit(const SubmissionRequest& request) {
   a.within_transaction = [this, &request, procedure, email = a.contact_email, channel = a.channel](
                              platform::db::Connection& c, const Submitted& submitted) {
     if (request.within_transaction) request.within_transaction(c, submitted);
+    if (audit_ && request.submitter.kind == Submitter::Kind::staff) {
+      audit_->record(c, request.submitter.actor.entry("application_entered", "application", submitted.reference,
+                                                       {{"channel", channel}, {"procedure", procedure->id}}));
+    }
     if (!outbox_ || !email) return;
     try {
       outbox_->enqueue(c, receipt_mail(*procedure, catalogue_.directory(), submitted, channel, *email,

@@ -19,7 +19,7 @@ namespace {
 void write_durably(const std::filesystem::path& path, std::string_view data) {
   auto tmp = path;
   tmp += ".tmp" + platform::crypto::random_token(6);
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) throw std::runtime_error("cannot create " + tmp.string());
   size_t written = 0;
   while (written < data.size()) {

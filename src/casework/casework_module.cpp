@@ -27,7 +27,8 @@ CaseworkModule::CaseworkModule(CaseworkDependencies deps, CaseworkSettings setti
   verify_limiter_ =
       std::make_unique<platform::http::RateLimiter>(deps.database, settings.verify_requests_per_minute,
                                                     std::chrono::seconds(60));
-  web_ = std::make_unique<CaseworkWeb>(CaseworkWeb{deps.pages, deps.applications, deps.uploads, deps.submissions,
+  web_ = std::make_unique<CaseworkWeb>(CaseworkWeb{deps.pages, deps.applications, deps.uploads, deps.upload_quota,
+                                                   deps.attempts, deps.submissions,
                                                    deps.grants, deps.catalogue, deps.identity.access(),
                                                    deps.identity.audit(), *cases_, *documents_, *queue_, *service_,
                                                    *corrections_, *verification_, *verify_limiter_,

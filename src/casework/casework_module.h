@@ -10,9 +10,11 @@
 #include <memory>
 #include <string>
 
+#include "applications/access_attempts.h"
 #include "applications/application_store.h"
 #include "applications/status_grant.h"
 #include "applications/submission_service.h"
+#include "applications/upload_quota.h"
 #include "applications/upload_store.h"
 #include "identity/identity_module.h"
 #include "platform/db/database.h"
@@ -39,6 +41,8 @@ struct CaseworkDependencies {
   platform::db::Database& database;
   applications::ApplicationStore& applications;
   applications::UploadStore& uploads;
+  applications::UploadQuota& upload_quota;  // uploads per client, shared with the citizen web
+  applications::AccessAttempts& attempts;   // refusals per client, so they cannot flood the audit log
   applications::SubmissionService& submissions;
   const applications::StatusGrant& grants;  // the status look-up's cookie, to know the applicant
   const procedures::Catalogue& catalogue;

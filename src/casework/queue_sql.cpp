@@ -6,9 +6,14 @@ namespace madoguchi::casework {
 
 namespace {
 
-// "a.col = ?" or "a.col IN (?, ?, …)" for a set of codes.
+// "a.col = ?" or "a.col IN (?, ?, …)" for a set of codes; a condition no row
+// meets for none (a scope emptied of every code covers nothing).
 void code_set(std::string& where, platform::db::Params& params, const char* column,
               const std::vector<std::string>& codes) {
+  if (codes.empty()) {
+    where += " AND 1 = 0";
+    return;
+  }
   where += std::string(" AND ") + column + (codes.size() == 1 ? " = ?" : " IN (");
   for (size_t i = 0; i < codes.size(); ++i) {
     if (codes.size() > 1) where += i == 0 ? "?" : ", ?";

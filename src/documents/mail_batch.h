@@ -34,8 +34,9 @@ MailBatch render_mail_batch(std::span<const NoticeModel> notices);
 
 // UTF-8 with a byte order mark (so Excel reads it as UTF-8), CRLF line ends and
 // RFC 4180 quoting. Columns: 文書番号, 宛名, 郵便番号, 住所, ページ数. A cell that
-// starts with = + - @ is prefixed with ' so a spreadsheet shows it as text
-// instead of running it as a formula.
+// starts with = + - @ (ASCII or full width, after any ASCII or ideographic
+// spaces) or with a tab or carriage return is prefixed with ' so a
+// spreadsheet shows it as text instead of running it as a formula.
 std::string mail_manifest_csv(std::span<const MailItem> items);
 
 }  // namespace madoguchi::documents

@@ -147,13 +147,42 @@ std::string type_list() {
 // A scope is one JSON object level: the form's top level, a group, or an item of a repeating
 // group. `prefix` is the answer path pattern of its fields ("children[].").
 struct Scope {
-  std::vector<Field*> fields;
+  std::vector<const Field*> fields;
   std::string prefix;
 };
 
 class Builder {
  public:
   explicit Builder(std::vector<SpecProblem>& problems) : r_(problems) {}
+
+  // A condition over the fields of a finished spec: its top level, or first the child fields of
+  // the repeating group `group` (a top-level id) when one is given.
+  std::optional<Condition> condition_over(const FormSpec& spec, const YAML::Node& node, std::string_view where,
+                                          std::string_view group) {
+    Scope top;
+    for (const auto& section : spec.sections) {
+      for (const auto& field : section.fields) top.fields.push_back(&field);
+    }
+    std::vector<Scope> scopes{top};
+    if (!group.empty()) {
+      const Field* owner = spec.find_field(group);
+      if (!owner || owner->type != FieldType::group || !owner->repeat) {
+        r_.report(node, where, shown(std::string(group)) + "は繰り返しグループではありません。",
+                  shown(std::string(group)) + " is not a repeating group.");
+        return std::nullopt;
+      }
+      Scope inner;
+      inner.prefix = owner->id + "[].";
+      for (const auto& child : owner->fields) inner.fields.push_back(&child);
+      scopes.push_back(std::move(inner));
+    }
+    const std::size_t before = r_.problem_count();
+    auto condition = build_condition(node, std::string(where), 0);
+    if (!condition) return std::nullopt;
+    resolve(*condition, scopes, std::string(where));
+    if (r_.problem_count() != before) return std::nullopt;
+    return condition;
+  }
 
   std::optional<FormSpec> build(const YAML::Node& node, std::string_view where) {
     if (!r_.check_map(node, where, {"sections", "rules"})) return std::nullopt;
@@ -1144,6 +1173,12 @@ SpecBuild build_form_spec(const YAML::Node& node, std::string_view where) {
                    [](const SpecProblem& a, const SpecProblem& b) { return a.line < b.line; });
   if (spec && result.problems.empty()) result.spec = std::move(spec);
   return result;
+}
+
+std::optional<Condition> build_condition(const FormSpec& spec, const YAML::Node& node, std::string_view where,
+                                         std::vector<SpecProblem>& problems, std::string_view group) {
+  Builder builder(problems);
+  return builder.condition_over(spec, node, where, group);
 }
 
 SpecBuild parse_form_spec(std::string_view yaml_text, std::string_view where) {

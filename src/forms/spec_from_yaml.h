@@ -27,6 +27,13 @@ SpecBuild build_form_spec(const YAML::Node& node, std::string_view where = "form
 // Parses `yaml_text`, whose top level is the form mapping, and builds it.
 SpecBuild parse_form_spec(std::string_view yaml_text, std::string_view where = "form");
 
+// Builds a condition written as in `visible_if` that reads the fields of a built `spec`: its
+// top-level fields, or, when `group` names a top-level repeating group, that group's child fields
+// first (the condition then holds for one item). Nothing when there are problems, which are added
+// to `problems` with their lines.
+std::optional<Condition> build_condition(const FormSpec& spec, const YAML::Node& node, std::string_view where,
+                                         std::vector<SpecProblem>& problems, std::string_view group = "");
+
 // Limits the loader enforces on definitions.
 inline constexpr std::size_t kMaxGroupDepth = 3;        // groups inside groups
 inline constexpr std::size_t kMaxRepeatItems = 100;     // max items of a repeating group

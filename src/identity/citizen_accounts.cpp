@@ -1,6 +1,7 @@
 #include "identity/citizen_accounts.h"
 
 #include "identity/account_mail.h"
+#include "identity/login_failures.h"
 #include "identity/password_policy.h"
 #include "notify/address.h"
 #include "platform/crypto.h"
@@ -152,12 +153,12 @@ bool CitizenAccounts::verify_email(std::string_view token, const AuditActor& cli
   });
 }
 
-CitizenAccounts::Reserve CitizenAccounts::reserve_attempt(int64_t id, TimePoint now) const {
+CitizenAccounts::Reserve CitizenAccounts::reserve_attempt(int64_t id, std::string_view client, TimePoint now) const {
   return database_.write([&](Connection& c) {
-    auto fresh = store::find_by_id(c, id);
-    if (!fresh || is_locked(fresh->lockout, now)) return Reserve::locked;
-    LockoutState next = after_failure(fresh->lockout, now, lockout_);
-    store::set_lockout(c, id, next, now);
+    LockoutState fresh = login_failures::state(c, SessionKind::citizen, id, client);
+    if (is_locked(fresh, now)) return Reserve::locked;
+    LockoutState next = after_failure(fresh, now, lockout_);
+    login_failures::set(c, SessionKind::citizen, id, client, next, now);
     return is_locked(next, now) ? Reserve::allowed_and_locks : Reserve::allowed;
   });
 }
@@ -167,7 +168,10 @@ LoginResult CitizenAccounts::sign_in(std::string_view email_in, std::string_view
   const TimePoint now = clock_();
   const std::string email = normalise_email(email_in);
   auto row = database_.read([&](Connection& c) { return store::find_by_email(c, email); });
+  // Every outcome does the same work — one count, one password hash, one
+  // audit entry — so neither the answer nor its timing tells them apart.
   if (!row) {
+    reserve_attempt(login_failures::kNoAccount, client.ip, now);
     platform::crypto::verify_password_of_no_account(password);
     audit_.record(anonymous(client).entry("citizen_login_failed", "citizen_account", "", {{"reason", "unknown_account"}}));
     return {};
@@ -175,12 +179,13 @@ LoginResult CitizenAccounts::sign_in(std::string_view email_in, std::string_view
   const int64_t id = row->account.id;
   const AuditActor actor = citizen_actor(client, id);
   const std::string subject = std::to_string(id);
-  Reserve reserve = reserve_attempt(id, now);
+  Reserve reserve = reserve_attempt(id, client.ip, now);
+  const bool password_ok = platform::crypto::verify_password(row->password_hash, password);
   if (reserve == Reserve::locked) {
     audit_.record(actor.entry("citizen_login_refused", "citizen_account", subject, {{"reason", "locked"}}));
     return {};
   }
-  if (!platform::crypto::verify_password(row->password_hash, password)) {
+  if (!password_ok) {
     database_.write([&](Connection& c) {
       audit_.record(c, actor.entry("citizen_login_failed", "citizen_account", subject, {{"reason", "wrong_password"}}));
       if (reserve == Reserve::allowed_and_locks) {
@@ -193,7 +198,7 @@ LoginResult CitizenAccounts::sign_in(std::string_view email_in, std::string_view
   std::optional<std::string> rehash;
   if (platform::crypto::password_needs_rehash(row->password_hash)) rehash = platform::crypto::hash_password(password);
   return database_.write([&](Connection& c) {
-    store::set_lockout(c, id, after_success(), now);
+    login_failures::set(c, SessionKind::citizen, id, client.ip, after_success(), now);
     if (rehash) store::set_password_hash(c, id, *rehash, now);
     if (!row->account.verified) {
       audit_.record(c, actor.entry("citizen_login_refused", "citizen_account", subject, {{"reason", "unverified"}}));
@@ -270,7 +275,7 @@ std::optional<FieldProblem> CitizenAccounts::reset_password(std::string_view tok
     store::use_tokens(c, id, TokenPurpose::reset_password, now);
     store::set_password_hash(c, id, hash, now);
     store::set_verified(c, id, now);
-    store::set_lockout(c, id, after_success(), now);
+    login_failures::clear_account(c, SessionKind::citizen, id);
     sessions_.end_all(c, SessionKind::citizen, id);
     audit_.record(c, citizen_actor(client, id).entry("citizen_password_reset", "citizen_account", std::to_string(id)));
     return true;

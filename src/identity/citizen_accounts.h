@@ -5,7 +5,9 @@
 // as the token they carry; tokens are stored as SHA-256 only. Nothing here
 // ever tells whether an address is registered: registering an address that
 // has an account mails its owner instead, and a reset request looks the same
-// either way. Lockout as for staff.
+// either way. Lockout as for staff: of the client that typed the wrong
+// passwords, never of the account's owner, with the same work (one password
+// hash checked) whatever the outcome.
 #pragma once
 
 #include <functional>
@@ -69,7 +71,7 @@ class CitizenAccounts {
 
  private:
   enum class Reserve { allowed, allowed_and_locks, locked };
-  Reserve reserve_attempt(int64_t id, TimePoint now) const;
+  Reserve reserve_attempt(int64_t id, std::string_view client, TimePoint now) const;
   // A new token of `purpose` for the account (older unused ones stop working); returns it for the link.
   std::string issue_token(platform::db::Connection& c, int64_t account_id, citizen_store::TokenPurpose purpose,
                           TimePoint now) const;

@@ -10,7 +10,7 @@ using platform::db::Connection;
 using platform::db::Row;
 
 constexpr const char* kSelect =
-    "SELECT id, email, password_hash, verified_at, failed_logins, locked_until FROM citizen_accounts ";
+    "SELECT id, email, password_hash, verified_at FROM citizen_accounts ";
 
 std::optional<CitizenRow> from_row(const std::optional<Row>& row) {
   if (!row) return std::nullopt;
@@ -19,8 +19,6 @@ std::optional<CitizenRow> from_row(const std::optional<Row>& row) {
   r.account.email = row->text(1);
   r.password_hash = row->text(2);
   r.account.verified = !row->is_null(3);
-  r.lockout.failures = static_cast<int>(row->integer(4));
-  if (auto until = row->optional_text(5)) r.lockout.locked_until = platform::parse_iso_timestamp(*until);
   return r;
 }
 
@@ -55,13 +53,6 @@ void set_verified(Connection& c, int64_t id, TimePoint now) {
   std::string stamp = platform::iso_timestamp(now);
   c.execute("UPDATE citizen_accounts SET verified_at = COALESCE(verified_at, ?), updated_at = ? WHERE id = ?",
             {stamp, stamp, id});
-}
-
-void set_lockout(Connection& c, int64_t id, const LockoutState& state, TimePoint now) {
-  std::optional<std::string> until;
-  if (state.locked_until) until = platform::iso_timestamp(*state.locked_until);
-  c.execute("UPDATE citizen_accounts SET failed_logins = ?, locked_until = ?, updated_at = ? WHERE id = ?",
-            {state.failures, until, platform::iso_timestamp(now), id});
 }
 
 void insert_token(Connection& c, std::string_view token_hash, int64_t account_id, TokenPurpose purpose, TimePoint now,

@@ -18,7 +18,6 @@ namespace madoguchi::identity::citizen_store {
 struct CitizenRow {
   CitizenAccount account;
   std::string password_hash;
-  LockoutState lockout;
 };
 
 enum class TokenPurpose { verify_email, reset_password };
@@ -36,7 +35,6 @@ std::optional<CitizenRow> find_by_id(platform::db::Connection& c, int64_t id);
 int64_t insert(platform::db::Connection& c, std::string_view email, const std::string& password_hash, TimePoint now);
 void set_password_hash(platform::db::Connection& c, int64_t id, const std::string& hash, TimePoint now);
 void set_verified(platform::db::Connection& c, int64_t id, TimePoint now);
-void set_lockout(platform::db::Connection& c, int64_t id, const LockoutState& state, TimePoint now);
 
 void insert_token(platform::db::Connection& c, std::string_view token_hash, int64_t account_id, TokenPurpose purpose,
                   TimePoint now, TimePoint expires_at);

@@ -1,5 +1,6 @@
 #include "identity/staff_accounts.h"
 
+#include "identity/login_failures.h"
 #include "identity/password_policy.h"
 #include "identity/staff_store.h"
 #include "identity/totp.h"
@@ -164,19 +165,19 @@ void StaffAccounts::set_password(std::string_view login, std::string_view passwo
   const TimePoint now = clock_();
   database_.write([&](Connection& c) {
     store::set_password_hash(c, user->id, hash, now);
-    store::set_lockout(c, user->id, after_success(), now);
+    login_failures::clear_account(c, SessionKind::staff, user->id);
     sessions_.end_all(c, SessionKind::staff, user->id);
     audit_.record(c, actor.entry("staff_password_set", "staff_user", user->login));
   });
 }
 
-StaffAccounts::Reserve StaffAccounts::reserve_attempt(int64_t id, TimePoint now) const {
+StaffAccounts::Reserve StaffAccounts::reserve_attempt(int64_t id, std::string_view client, TimePoint now) const {
   // The attempt counts as a failure before the secret is checked, so parallel
   // guesses cannot outrun the lockout; a success clears the count again.
   return database_.write([&](Connection& c) {
-    auto fresh = store::find_by_id(c, id);
-    if (!fresh || is_locked(fresh->lockout, now)) return Reserve::locked;
-    return register_failure(c, id, fresh->lockout, now) ? Reserve::allowed_and_locks : Reserve::allowed;
+    LockoutState fresh = login_failures::state(c, SessionKind::staff, id, client);
+    if (is_locked(fresh, now)) return Reserve::locked;
+    return register_failure(c, id, client, fresh, now) ? Reserve::allowed_and_locks : Reserve::allowed;
   });
 }
 
@@ -191,9 +192,10 @@ void StaffAccounts::record_failure(const AuditActor& actor, const StaffUser& use
   });
 }
 
-bool StaffAccounts::register_failure(Connection& c, int64_t id, const LockoutState& state, TimePoint now) const {
+bool StaffAccounts::register_failure(Connection& c, int64_t id, std::string_view client, const LockoutState& state,
+                                     TimePoint now) const {
   LockoutState next = after_failure(state, now, lockout_);
-  store::set_lockout(c, id, next, now);
+  login_failures::set(c, SessionKind::staff, id, client, next, now);
   return !is_locked(state, now) && is_locked(next, now);
 }
 
@@ -202,7 +204,11 @@ LoginResult StaffAccounts::sign_in(std::string_view login, std::string_view pass
   const std::string name = normalise_login(login);
   std::optional<store::StaffRow> row;
   if (is_valid_login(name)) row = database_.read([&](Connection& c) { return store::find_by_login(c, name); });
+  // Every outcome does the same work — one count, one password hash, one
+  // audit entry — so neither the answer nor its timing tells an unknown
+  // login from a locked or a real one.
   if (!row) {
+    reserve_attempt(login_failures::kNoAccount, client.ip, now);
     platform::crypto::verify_password_of_no_account(password);
     // The typed name is not recorded: it may be a password typed in the wrong field.
     audit_.record(acting_as(client, "anonymous", "").entry("staff_login_failed", "staff_user", "",
@@ -211,12 +217,12 @@ LoginResult StaffAccounts::sign_in(std::string_view login, std::string_view pass
   }
   const StaffUser& user = row->user;
   const AuditActor actor = staff_actor(client, user);
-  Reserve reserve = reserve_attempt(user.id, now);
+  Reserve reserve = reserve_attempt(user.id, client.ip, now);
+  bool password_ok = platform::crypto::verify_password(row->password_hash, password);
   if (reserve == Reserve::locked) {
     audit_.record(actor.entry("staff_login_refused", "staff_user", user.login, {{"reason", "locked"}}));
     return {};
   }
-  bool password_ok = platform::crypto::verify_password(row->password_hash, password);
   if (!password_ok || user.disabled) {
     record_failure(actor, user, !password_ok ? "wrong_password" : "disabled", reserve);
     return {};
@@ -224,7 +230,7 @@ LoginResult StaffAccounts::sign_in(std::string_view login, std::string_view pass
   std::optional<std::string> rehash;
   if (platform::crypto::password_needs_rehash(row->password_hash)) rehash = platform::crypto::hash_password(password);
   return database_.write([&](Connection& c) {
-    store::set_lockout(c, user.id, after_success(), now);
+    login_failures::set(c, SessionKind::staff, user.id, client.ip, after_success(), now);
     if (rehash) store::set_password_hash(c, user.id, *rehash, now);
     LoginResult result;
     if (user.totp_enabled) {
@@ -252,7 +258,7 @@ LoginResult StaffAccounts::second_factor(std::string_view pending_token, std::st
   }
   const StaffUser& user = row->user;
   const AuditActor actor = staff_actor(client, user);
-  Reserve reserve = reserve_attempt(user.id, now);
+  Reserve reserve = reserve_attempt(user.id, client.ip, now);
   if (reserve == Reserve::locked) {
     sessions_.end(pending->token_hash);
     audit_.record(actor.entry("staff_login_refused", "staff_user", user.login, {{"reason", "locked"}}));
@@ -271,7 +277,7 @@ LoginResult StaffAccounts::second_factor(std::string_view pending_token, std::st
     if (!store::claim_totp_step(c, user.id, *step, now)) {
       return {LoginStatus::second_factor_needed, std::string(pending_token)};
     }
-    store::set_lockout(c, user.id, after_success(), now);
+    login_failures::set(c, SessionKind::staff, user.id, client.ip, after_success(), now);
     sessions_.end(c, pending->token_hash);
     LoginResult result{LoginStatus::signed_in, sessions_.create(c, SessionKind::staff, user.id)};
     audit_.record(c, actor.entry("staff_login", "staff_user", user.login, {{"second_factor", true}}));
@@ -286,11 +292,12 @@ PasswordChange StaffAccounts::change_password(const StaffUser& user, std::string
   auto row = database_.read([&](Connection& c) { return store::find_by_id(c, user.id); });
   if (!row) return {FieldProblem{"current_password", "errors.current_password_wrong"}, ""};
   if (current.empty()) return {FieldProblem{"current_password", "errors.current_password_required"}, ""};
-  if (is_locked(row->lockout, now) || !platform::crypto::verify_password(row->password_hash, current)) {
+  const bool locked = database_.read(
+      [&](Connection& c) { return is_locked(login_failures::state(c, SessionKind::staff, user.id, actor.ip), now); });
+  if (!platform::crypto::verify_password(row->password_hash, current) || locked) {
     database_.write([&](Connection& c) {
-      auto fresh = store::find_by_id(c, user.id);
-      if (!fresh) return;
-      if (register_failure(c, user.id, fresh->lockout, now)) {
+      LockoutState fresh = login_failures::state(c, SessionKind::staff, user.id, actor.ip);
+      if (register_failure(c, user.id, actor.ip, fresh, now)) {
         sessions_.end_all(c, SessionKind::staff, user.id);
         audit_.record(c, actor.entry("staff_account_locked", "staff_user", user.login,
                                      {{"minutes", lockout_.lock_for.count()}}));
@@ -306,7 +313,7 @@ PasswordChange StaffAccounts::change_password(const StaffUser& user, std::string
   std::string hash = platform::crypto::hash_password(replacement);
   return database_.write([&](Connection& c) {
     store::set_password_hash(c, user.id, hash, now);
-    store::set_lockout(c, user.id, after_success(), now);
+    login_failures::clear_account(c, SessionKind::staff, user.id);
     sessions_.end_all(c, SessionKind::staff, user.id);
     PasswordChange change{std::nullopt, sessions_.create(c, SessionKind::staff, user.id)};
     audit_.record(c, actor.entry("staff_password_changed", "staff_user", user.login));
@@ -351,10 +358,12 @@ std::optional<FieldProblem> StaffAccounts::disable_totp(const StaffUser& user, s
                                                         const AuditActor& actor) const {
   auto row = database_.read([&](Connection& c) { return store::find_by_id(c, user.id); });
   const TimePoint now = clock_();
-  if (!row || is_locked(row->lockout, now) || !platform::crypto::verify_password(row->password_hash, password)) {
+  const bool locked = database_.read(
+      [&](Connection& c) { return is_locked(login_failures::state(c, SessionKind::staff, user.id, actor.ip), now); });
+  if (!row || locked || !platform::crypto::verify_password(row->password_hash, password)) {
     database_.write([&](Connection& c) {
-      auto fresh = store::find_by_id(c, user.id);
-      if (fresh && register_failure(c, user.id, fresh->lockout, now)) {
+      LockoutState fresh = login_failures::state(c, SessionKind::staff, user.id, actor.ip);
+      if (register_failure(c, user.id, actor.ip, fresh, now)) {
         sessions_.end_all(c, SessionKind::staff, user.id);
         audit_.record(c, actor.entry("staff_account_locked", "staff_user", user.login,
                                      {{"minutes", lockout_.lock_for.count()}}));

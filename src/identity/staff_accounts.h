@@ -1,9 +1,11 @@
 // StaffAccounts: the staff use cases — create an account, sign in with the
-// password and (when enabled) a TOTP code, lockout after repeated failures,
-// change or reset the password, set TOTP up or turn it off, disable an
-// account. Every outcome that matters to security is written to the audit
-// log in the same transaction as the change. A refused sign-in never says
-// whether the login exists, is disabled or is locked.
+// password and (when enabled) a TOTP code, lockout after repeated failures
+// (of the client that made them: login_failures.h), change or reset the
+// password, set TOTP up or turn it off, disable an account. Every outcome
+// that matters to security is written to the audit log in the same
+// transaction as the change. A refused sign-in never says whether the login
+// exists, is disabled or is locked, and costs the same work either way (one
+// password hash checked).
 #pragma once
 
 #include <functional>
@@ -97,12 +99,14 @@ class StaffAccounts {
 
  private:
   enum class Reserve { allowed, allowed_and_locks, locked };
-  // Counts an attempt as failed before checking it; `locked` if the account already is.
-  Reserve reserve_attempt(int64_t id, TimePoint now) const;
+  // Counts an attempt by `client` as failed before checking it; `locked` if
+  // the account already is for that client.
+  Reserve reserve_attempt(int64_t id, std::string_view client, TimePoint now) const;
   // Audits a failed attempt (and the lock it caused).
   void record_failure(const AuditActor& actor, const StaffUser& user, const char* reason, Reserve reserve) const;
-  // Records a failed attempt; returns true if it locked the account.
-  bool register_failure(platform::db::Connection& c, int64_t id, const LockoutState& state, TimePoint now) const;
+  // Records a failed attempt by `client`; returns true if it locked the account for that client.
+  bool register_failure(platform::db::Connection& c, int64_t id, std::string_view client, const LockoutState& state,
+                        TimePoint now) const;
   std::vector<uint8_t> open_secret(const std::string& sealed) const;
 
   platform::db::Database& database_;

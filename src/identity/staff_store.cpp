@@ -12,8 +12,8 @@ using platform::db::Connection;
 using platform::db::Row;
 
 constexpr const char* kSelect =
-    "SELECT id, login, display_name, password_hash, disabled, failed_logins, locked_until, totp_secret, "
-    "totp_pending_secret, totp_last_step FROM staff_users ";
+    "SELECT id, login, display_name, password_hash, disabled, totp_secret, totp_pending_secret, totp_last_step "
+    "FROM staff_users ";
 
 struct Grants {
   RoleSet roles;
@@ -48,11 +48,9 @@ StaffRow from_row(const Row& row) {
   r.user.display_name = row.text(2);
   r.password_hash = row.text(3);
   r.user.disabled = row.integer(4) != 0;
-  r.lockout.failures = static_cast<int>(row.integer(5));
-  if (auto until = row.optional_text(6)) r.lockout.locked_until = platform::parse_iso_timestamp(*until);
-  r.totp_secret = row.optional_text(7);
-  r.totp_pending_secret = row.optional_text(8);
-  r.totp_last_step = row.optional_integer(9);
+  r.totp_secret = row.optional_text(5);
+  r.totp_pending_secret = row.optional_text(6);
+  r.totp_last_step = row.optional_integer(7);
   r.user.totp_enabled = r.totp_secret.has_value();
   return r;
 }
@@ -109,13 +107,6 @@ int64_t insert(Connection& c, const StaffUser& user, const std::string& password
     c.execute("INSERT INTO staff_scopes (staff_id, kind, code) VALUES (?, 'ward', ?)", {id, code});
   }
   return id;
-}
-
-void set_lockout(Connection& c, int64_t id, const LockoutState& state, TimePoint now) {
-  std::optional<std::string> until;
-  if (state.locked_until) until = platform::iso_timestamp(*state.locked_until);
-  c.execute("UPDATE staff_users SET failed_logins = ?, locked_until = ?, updated_at = ? WHERE id = ?",
-            {state.failures, until, platform::iso_timestamp(now), id});
 }
 
 void set_password_hash(Connection& c, int64_t id, const std::string& hash, TimePoint now) {

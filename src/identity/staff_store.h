@@ -19,7 +19,6 @@ namespace madoguchi::identity::staff_store {
 struct StaffRow {
   StaffUser user;
   std::string password_hash;
-  LockoutState lockout;
   std::optional<std::string> totp_secret;          // sealed
   std::optional<std::string> totp_pending_secret;  // sealed
   std::optional<int64_t> totp_last_step;
@@ -32,7 +31,6 @@ std::vector<StaffUser> list(platform::db::Connection& c);
 
 // Throws platform::db::DbError (is_unique_violation) if the login is taken.
 int64_t insert(platform::db::Connection& c, const StaffUser& user, const std::string& password_hash, TimePoint now);
-void set_lockout(platform::db::Connection& c, int64_t id, const LockoutState& state, TimePoint now);
 void set_password_hash(platform::db::Connection& c, int64_t id, const std::string& hash, TimePoint now);
 void set_disabled(platform::db::Connection& c, int64_t id, bool disabled, TimePoint now);
 // secret: sealed; nothing turns TOTP off. Clears any pending secret.

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
 #include <fstream>
 #include <stdexcept>
 
@@ -79,7 +80,14 @@ std::string hash_password(std::string_view password) {
   return out;
 }
 
+namespace {
+std::atomic<uint64_t> verifications{0};
+}  // namespace
+
+uint64_t password_verifications() { return verifications.load(); }
+
 bool verify_password(std::string_view hash, std::string_view password) {
+  verifications.fetch_add(1);
   std::string h(hash);
   return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0;
 }
@@ -97,6 +105,15 @@ bool password_needs_rehash(std::string_view hash) {
 
 std::vector<uint8_t> load_or_create_key(const std::filesystem::path& path, size_t size) {
   if (std::filesystem::exists(path)) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
+      throw std::runtime_error("鍵ファイル " + path.string() + " を読めません / cannot read key file " + path.string());
+    }
+    if ((info.st_mode & 077) != 0) {
+      throw std::runtime_error("鍵ファイル " + path.string() + " はほかのユーザーも読めます。chmod 600 " + path.string() +
+                               " を実行してください / key file " + path.string() +
+                               " may be read by group or others: run chmod 600 " + path.string());
+    }
     std::ifstream in(path, std::ios::binary);
     std::vector<uint8_t> key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (key.size() != size) {
@@ -105,7 +122,10 @@ std::vector<uint8_t> load_or_create_key(const std::filesystem::path& path, size_
     }
     return key;
   }
-  std::filesystem::create_directories(path.parent_path());
+  if (std::filesystem::create_directories(path.parent_path())) {
+    std::filesystem::permissions(path.parent_path(), std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::replace);
+  }
   auto key = random_bytes(size);
   auto tmp = path;
   tmp += ".tmp";

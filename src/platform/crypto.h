@@ -1,6 +1,7 @@
 // Crypto helpers on libsodium: random tokens, hashes, argon2id passwords,
 // keyed MACs, authenticated encryption of personal data, and key files kept
-// with 0600 permissions. Call crypto::init() once before anything else.
+// with 0600 permissions (open ones are refused). Call crypto::init() once
+// before anything else.
 #pragma once
 
 #include <array>
@@ -37,8 +38,14 @@ bool password_needs_rehash(std::string_view hash);
 // nothing: called for an unknown account, so that the answer's timing does
 // not tell whether the account exists. The hash is made on first use.
 void verify_password_of_no_account(std::string_view password);
+// How many password hashes this process has checked (both functions above
+// count): sign-in paths use it to show they do the same work whatever the
+// outcome.
+uint64_t password_verifications();
 
-// A 32-byte secret read from `path`, created with 0600 permissions if missing.
+// A 32-byte secret read from `path`, created with 0600 permissions (in a
+// folder created 0700) if missing. Throws, saying how to fix it, if the file
+// may be read by group or others.
 std::vector<uint8_t> load_or_create_key(const std::filesystem::path& path, size_t size = 32);
 
 // HMAC-SHA-512/256 of data under key, base64url.

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "forms/printable.h"
+#include "procedures/field_fit.h"
 #include "procedures/procedure_loader.h"
 
 namespace madoguchi::procedures {
@@ -13,35 +14,7 @@ namespace madoguchi::procedures {
 namespace {
 
 using forms::Field;
-using forms::FieldType;
 using forms::shown;
-
-// Whether an answer of `source` is always an acceptable answer of `target`.
-bool compatible(const Field& target, const Field& source) {
-  if (target.type == FieldType::group || source.type == FieldType::group) {
-    if (target.type != source.type || target.repeat != source.repeat) return false;
-    bool shared = false;
-    for (const auto& child : target.fields) {
-      const Field* other = source.find_child(child.id);
-      if (!other) continue;
-      if (!compatible(child, *other)) return false;
-      shared = true;
-    }
-    return shared;
-  }
-  const bool target_choice = target.type == FieldType::select || target.type == FieldType::radio;
-  const bool source_choice = source.type == FieldType::select || source.type == FieldType::radio;
-  if (target_choice && source_choice) {
-    return std::all_of(source.options.begin(), source.options.end(),
-                       [&](const forms::Option& o) { return target.find_option(o.value) != nullptr; });
-  }
-  if (target.type == FieldType::checkbox && source.type == FieldType::checkbox) {
-    if (target.options.empty() != source.options.empty()) return false;
-    return std::all_of(source.options.begin(), source.options.end(),
-                       [&](const forms::Option& o) { return target.find_option(o.value) != nullptr; });
-  }
-  return target.type == source.type;
-}
 
 // Links to procedures whose own definition failed (`broken`) are not reported again.
 void check_prefill_links(const std::vector<Procedure>& procedures,
@@ -73,7 +46,7 @@ void check_prefill_links(const std::vector<Procedure>& procedures,
                  "procedure " + shown(source.procedure) + " has no field " + shown(source.field) + ".");
           continue;
         }
-        if (!compatible(field, *from)) {
+        if (!answers_fit(field, *from)) {
           report(shown(source.procedure + "." + source.field) + "（" +
                      std::string(forms::field_type_name(from->type)) + "）の回答は、この項目（" +
                      std::string(forms::field_type_name(field.type)) +

@@ -28,7 +28,8 @@ for (const width of widths) {
         await check(device, 'search-en');
         await page.locator('.card__title a').first().click();
         await check(device, 'procedure-en');
-        await page.getByRole('button', { name: 'Start now' }).click();
+        assert.match(await page.locator('[data-card-signature-notice]').textContent(), /My Number card/);
+        await page.getByRole('button', { name: 'Fill in for the counter' }).click();
         await page.waitForURL(/\/step\/requester$/);
         await next(page);
         await check(device, 'form-errors-en');

@@ -86,20 +86,34 @@ export async function startServer(environment = {}) {
   const data = mkdtempSync(join(tmpdir(), 'madoguchi-browser-'));
   const env = { MADOGUCHI_LOG_ACCESS: 'off', ...process.env, MADOGUCHI_CLOCK_START: clockStart, ...environment };
   runCommand(['migrate', '--data', data], undefined, environment);
-  const child = spawn(binary, ['serve', '--port', '0', '--data', data], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
-  child.stderr.on('data', (chunk) => { log += chunk.toString(); });
-  const [, port] = await waitForLine(child, /"event":"server_started".*"port":(\d+)/, 'madoguchi');
-  return {
+  const serve = async (serveEnv) => {
+    const child = spawn(binary, ['serve', '--port', '0', '--data', data], { env: serveEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr.on('data', (chunk) => { log += chunk.toString(); });
+    const [, port] = await waitForLine(child, /"event":"server_started".*"port":(\d+)/, 'madoguchi');
+    return { child, port };
+  };
+  let { child, port } = await serve(env);
+  const server = {
     url: `http://127.0.0.1:${port}`,
     data,
     // The application log so far (errors name the request, never personal data).
     log: () => log,
+    // Stops the server and starts it again on the same data directory with
+    // more settings (e.g. another MADOGUCHI_CLOCK_START: the next day).
+    async restart(more = {}) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      ({ child, port } = await serve({ ...env, ...more }));
+      server.url = `http://127.0.0.1:${port}`;
+    },
     stop() {
       child.kill('SIGTERM');
       rmSync(data, { recursive: true, force: true });
     },
   };
+  return server;
 }
 
 // The server with its e-mail going to a local SMTP sink, and links in that

@@ -2,13 +2,17 @@
 // faketime (libfaketime, the whole process on another day, not only our own
 // clock) on a leap day, on 29 December (the year-end closure), on 31 March
 // (the last day of the 年度) and two years from now, and every procedure
-// accepts its demo answers, dates resolved for that day, through the API.
+// accepts its demo answers, dates resolved for that day, through the API —
+// each submitted the way its identity assurance allows: anonymously online,
+// by a signed-in citizen online, or entered at the counter by a clerk.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <string>
 
+#include "casework_support.h"
 #include "fixtures.h"
 #include "harness.h"
 
@@ -50,12 +54,18 @@ void upload_files(HttpClient& http, const ServerProcess& server, nlohmann::json&
   }
 }
 
-// The first channel the procedure offers, as the API names it.
-std::string channel_of(const nlohmann::json& procedure) {
+// Who submits a procedure, and by which channel, as its identity assurance allows.
+struct Way {
+  enum class Who { anyone, citizen, clerk } who;
+  std::string channel;
+};
+
+Way way_for(const nlohmann::json& procedure) {
   const auto& channels = procedure["channels"];
-  if (channels["online"].get<bool>()) return "online";
-  if (channels["counter_pre_entry"].get<bool>()) return "counter";
-  return "mail";
+  const std::string identity = procedure["identity_assurance"];
+  if (channels["online"].get<bool>() && identity == "none") return {Way::Who::anyone, "online"};
+  if (channels["online"].get<bool>() && identity == "account") return {Way::Who::citizen, "online"};
+  return {Way::Who::clerk, channels["counter_pre_entry"].get<bool>() ? "counter" : "mail"};
 }
 
 class AnyDay : public ::testing::TestWithParam<std::string> {};
@@ -66,20 +76,30 @@ TEST_P(AnyDay, DemoSeedsAndEveryProcedureAcceptsItsSampleThroughTheApi) {
   options.faketime = GetParam();
   options.environment = {{"TZ", "Asia/Tokyo"}};
   ServerProcess server(options);
-  HttpClient http;
-  auto listing = http.get(server.url("/api/v1/procedures"));
+  HttpClient anyone;
+  HttpClient citizen;
+  sign_in_citizen(citizen, server, "any.day@example.jp");
+  add_staff(server, "any.day.clerk", {"counter_clerk"}, {"all"}, {"all"});
+  StaffBrowser clerk(server, "any.day.clerk");
+  auto listing = anyone.get(server.url("/api/v1/procedures"));
   ASSERT_EQ(listing.status, 200);
   const auto procedures = listing.json()["procedures"];
   ASSERT_GE(procedures.size(), 12u);
+  std::map<std::string, int> by_way;
   for (const auto& procedure : procedures) {
     const std::string id = procedure["id"];
     SCOPED_TRACE(id);
+    const Way way = way_for(procedure);
+    HttpClient& http = way.who == Way::Who::anyone ? anyone : way.who == Way::Who::citizen ? citizen : clerk.http();
+    ++by_way[way.channel];
     auto answers = sample_answers(id, day_of(GetParam()));
-    upload_files(http, server, answers);
+    upload_files(anyone, server, answers);
     auto answered = http.post_json(server.url("/api/v1/procedures/" + id + "/applications"),
-                                   {{"answers", answers}, {"channel", channel_of(procedure)}});
+                                   {{"answers", answers}, {"channel", way.channel}});
     EXPECT_EQ(answered.status, 201) << answered.body;
   }
+  EXPECT_GE(by_way["online"], 2) << "anyone and a signed-in citizen apply online";
+  EXPECT_GE(by_way["counter"], 8) << "the rest are entered at the counter";
 }
 
 std::string test_name(const ::testing::TestParamInfo<std::string>& info) {

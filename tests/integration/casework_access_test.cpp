@@ -155,7 +155,7 @@ TEST_F(CaseworkAccess, TheQueueRefusesAWardOutsideTheScope) {
 TEST_F(CaseworkAccess, ACitizenOpeningAnotherApplicationIsRefusedAndAudited) {
   auto mine = submit_application(*server, "child_allowance", child_allowance_in("仙台市青葉区国分町三丁目7番1号"));
   HttpClient citizen;
-  ASSERT_EQ(look_up_status(citizen, *server, mine.reference, "1988-06-20").status, 303);
+  ASSERT_EQ(look_up_status(citizen, *server, mine.reference, mine.status_secret).status, 303);
   EXPECT_EQ(citizen.get(server->url("/status/" + mine.reference + "/correction"), {"Accept: text/html"}).status, 409);
   for (const char* tail : {"/correction", "/notice.pdf"}) {
     auto other = citizen.get(server->url("/status/" + *reference + tail), {"Accept: text/html"});

@@ -1,8 +1,9 @@
 // Helpers for the case-work integration tests: staff accounts made with
 // `madoguchi user add`, a signed-in staff browser that posts the real forms
-// (CSRF token and the case's row version included), applications submitted
-// through the public API, the citizen's status look-up that grants the
-// status cookie, and reads of the audit log.
+// (CSRF token and the case's row version included), a signed-in citizen,
+// applications submitted through the public API the way each procedure
+// allows, the citizen's status look-up that grants the status cookie, and
+// reads of the audit log.
 #pragma once
 
 #include <map>
@@ -34,8 +35,9 @@ class StaffBrowser {
  public:
   StaffBrowser(const ServerProcess& server, const std::string& login);
   HttpResult get(const std::string& path);
-  // Posts the fields to `action` with the CSRF token (and, unless given, the
-  // row version and last event shown on `form_page`, which is fetched first).
+  // Posts the fields to `action` with the session's CSRF token (and, unless
+  // given, the row version and last event shown on `form_page`, which is
+  // fetched first).
   HttpResult post(const std::string& form_page, const std::string& action, Fields fields);
   // Posts without fetching a page: the CSRF token of this browser and the given fields only.
   HttpResult post_raw(const std::string& action, Fields fields);
@@ -47,20 +49,26 @@ class StaffBrowser {
   std::string csrf_;
 };
 
+// Registers a citizen account for `email`, confirms it from the mail in the
+// outbox and signs `http` in with it (through the real forms).
+void sign_in_citizen(HttpClient& http, const ServerProcess& server, const std::string& email);
+
 struct Submitted {
   std::string reference;
   std::string status_secret;
 };
 
-// Submits `answers` (sample answers when null) through the JSON API.
+// Submits `answers` (sample answers when null) through the JSON API the way
+// the procedure allows it: anonymously online when anyone may apply online,
+// otherwise entered by a signed-in counter clerk at the counter (or by post).
 Submitted submit_application(const ServerProcess& server, const std::string& procedure,
                              nlohmann::json answers = nullptr);
 // The sample answers of child allowance with the applicant living in `ward_address`.
 nlohmann::json child_allowance_in(const std::string& ward_address);
 
-// The citizen's status look-up with the reference and birth date; the browser then holds the cookie.
+// The citizen's status look-up with the reference and status code; the browser then holds the cookie.
 HttpResult look_up_status(HttpClient& http, const ServerProcess& server, const std::string& reference,
-                          const std::string& birth_date);
+                          const std::string& status_code);
 
 struct AuditRow {
   std::string actor;

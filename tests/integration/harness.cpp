@@ -78,13 +78,15 @@ std::vector<std::string> environment_with(const std::map<std::string, std::strin
 
 int spawn(const std::vector<std::string>& args, const std::map<std::string, std::string>& environment,
           const std::filesystem::path& output, const std::filesystem::path* input = nullptr,
-          const std::string& faketime = {}) {
+          const std::string& faketime = {}, const std::string& open_files = {}) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   if (input) posix_spawn_file_actions_addopen(&actions, 0, input->c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, output.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
   posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  std::vector<std::string> words = {MADOGUCHI_BINARY};
+  std::vector<std::string> words;
+  if (!open_files.empty()) words = {"/usr/bin/prlimit", "--nofile=" + open_files, "--"};
+  words.push_back(MADOGUCHI_BINARY);
   words.insert(words.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& w : words) argv.push_back(w.data());
@@ -190,10 +192,14 @@ std::string HttpClient::cookie(const std::string& name) {
 
 ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options)) {
   static int counter = 0;
-  data_dir_ = std::filesystem::temp_directory_path() /
-              ("madoguchi-it-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  std::filesystem::remove_all(data_dir_);
-  std::filesystem::create_directories(data_dir_);
+  if (options_.data_dir.empty()) {
+    data_dir_ = std::filesystem::temp_directory_path() /
+                ("madoguchi-it-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(data_dir_);
+    std::filesystem::create_directories(data_dir_);
+  } else {
+    data_dir_ = options_.data_dir;
+  }
   if (const auto* other = options_.same_installation_as) {
     location_ = other->location_;
     std::filesystem::copy(other->data_dir_ / "keys", data_dir_ / "keys", std::filesystem::copy_options::recursive);
@@ -225,7 +231,7 @@ ServerProcess::~ServerProcess() {
 void ServerProcess::start() {
   auto log_file = data_dir_ / ("server-" + std::to_string(++generation_) + ".log");
   pid_ = spawn({"serve", "--port", "0", "--data", data_dir_.string()}, environment(), log_file, nullptr,
-               options_.faketime);
+               options_.faketime, options_.open_files);
   static const std::regex started(R"re("event":"server_started".*"port":(\d+))re");
   for (int i = 0; i < 600; ++i) {
     std::smatch m;

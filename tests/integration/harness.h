@@ -69,6 +69,11 @@ struct ServerOptions {
   // Another node of the same installation: its database and keys are shared.
   const ServerProcess* same_installation_as = nullptr;
   bool migrate = true;
+  // The data directory to use instead of a fresh one in the temporary
+  // directory; `migrate` creates it when it does not exist. Removed at the end.
+  std::filesystem::path data_dir;
+  // "SOFT:HARD": the server starts with this RLIMIT_NOFILE (through prlimit).
+  std::string open_files;
 };
 
 class ServerProcess {

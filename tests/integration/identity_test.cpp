@@ -171,6 +171,41 @@ TEST_F(IdentityStaff, FiveWrongPasswordsLockTheAccountWithoutSayingSo) {
   EXPECT_EQ(locked.body.find(kPassword), std::string::npos);
 }
 
+// Behind the city's proxy each client has its own address: a stranger who
+// posts five wrong passwords for a login is locked out of it, and the staff
+// member it belongs to still signs in from their own desk. Locked, unknown
+// and wrong read the same to the stranger.
+TEST(IdentityLockout, WrongPasswordsFromAStrangerDoNotLockTheStaffMemberOut) {
+  ServerOptions options;
+  options.environment = {{"MADOGUCHI_SERVER_TRUSTED_PROXIES", "127.0.0.1"}};
+  ServerProcess server(options);
+  add_staff(server, "lock.owner", {"--role", "processor", "--department", "civic_registry", "--ward", "aoba"});
+  auto login_from = [&](HttpClient& http, const std::string& address, const std::string& login,
+                        const std::string& password) {
+    const std::string forwarded = "X-Forwarded-For: " + address;
+    auto page = http.get(server.url("/staff/login"), {"Accept: text/html", forwarded});
+    return http.post(server.url("/staff/login"),
+                     encode({{"login", login}, {"password", password}, {"_csrf", csrf_in(page.body)}}),
+                     "application/x-www-form-urlencoded", {"Accept: text/html", forwarded});
+  };
+  HttpClient stranger;
+  std::string wrong;
+  for (int i = 0; i < 5; ++i) {
+    auto r = login_from(stranger, "203.0.113.66", "lock.owner", "not the password");
+    EXPECT_EQ(r.status, 422);
+    wrong = summary(r.body);
+  }
+  auto locked = login_from(stranger, "203.0.113.66", "lock.owner", kPassword);
+  EXPECT_EQ(locked.status, 422);
+  auto unknown = login_from(stranger, "203.0.113.66", "no.such.user", kPassword);
+  EXPECT_EQ(summary(locked.body), wrong);
+  EXPECT_EQ(summary(unknown.body), wrong);
+
+  HttpClient owner;
+  auto signed_in = login_from(owner, "198.51.100.7", "lock.owner", kPassword);
+  EXPECT_EQ(signed_in.status, 303) << signed_in.body;
+}
+
 TEST_F(IdentityStaff, MissingFieldsAreNamedInTheErrorSummary) {
   auto r = submit(http, *server, "/staff/login", "/staff/login", {{"login", ""}, {"password", ""}});
   EXPECT_EQ(r.status, 422);

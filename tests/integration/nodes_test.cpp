@@ -188,7 +188,7 @@ TEST_F(Nodes, ADraftSavedOnOneNodeResumesOnTheOtherAndAStaffSessionWorksOnBoth) 
   ServerProcess b(second);
 
   WebClient first(a);
-  std::string draft = first.start("child_allowance");
+  std::string draft = first.start("child_allowance", "counter");
   first.get(draft + "/step/applicant");
   ASSERT_EQ(first.post(draft + "/step/applicant", {{"_version", "1"}, {"_action", "save"}, {"applicant_name", "髙橋　﨑子"}})
                 .status,
@@ -235,7 +235,8 @@ TEST_F(Nodes, ThePrimaryKilledUnderLoadAndItsSynchronousReplicaPromotedLosesNoth
   Cluster replica("replica " + primary.dir());
   {
     auto admin = madoguchi::platform::db::connect({primary.url(), {}}, madoguchi::platform::db::Connection::Mode::read_write);
-    admin->exec("ALTER SYSTEM SET synchronous_standby_names = 'replica'; SELECT pg_reload_conf();");
+    admin->exec("ALTER SYSTEM SET synchronous_standby_names = 'replica'");
+    admin->exec("SELECT pg_reload_conf()");
     bool synchronous = false;
     for (int i = 0; i < 200 && !synchronous; ++i) {
       synchronous = admin->query_one("SELECT 1 FROM pg_stat_replication WHERE sync_state = 'sync'").has_value();

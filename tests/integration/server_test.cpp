@@ -5,6 +5,7 @@
 #include <signal.h>
 
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "harness.h"
@@ -172,5 +173,37 @@ TEST(AccessLog, JsonLinesWithoutQueryStringsOrSecretTokens) {
   EXPECT_EQ(all.find("query-value"), std::string::npos) << all;
   EXPECT_EQ(all.find("TOKEN-VALUE-123456"), std::string::npos) << all;
   EXPECT_NE(all.find("/account/verify/{token}"), std::string::npos) << all;
+  std::filesystem::remove(log_file);
+}
+
+// A token in a path that matches no route (a verify link with a slash added,
+// a reset link with more after it, any path at all) is not logged either:
+// every segment shaped like a random token is redacted, whatever the route.
+TEST(AccessLog, TokenShapedSegmentsAreRedactedInPathsNoRouteMatches) {
+  ServerOptions options;
+  auto log_file = std::filesystem::temp_directory_path() / ("madoguchi-access-tokens-" + std::to_string(::getpid()) + ".log");
+  std::filesystem::remove(log_file);
+  options.environment["MADOGUCHI_LOG_ACCESS"] = log_file.string();
+  const std::string verify = "q8Zr3VbXk1Lw0PmN7sTcYf2HdJg5AeUo9iKx4RtWnBq";
+  const std::string reset = "Xy7_kP2-mQ9rT4vW8zL3nB6cF1hJ5dS0gA";
+  const std::string hex = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  {
+    ServerProcess server(options);
+    HttpClient http;
+    EXPECT_EQ(http.get(server.url("/account/verify/" + verify + "/")).status, 404);
+    EXPECT_EQ(http.get(server.url("/account/reset/" + reset + "/more")).status, 404);
+    EXPECT_EQ(http.get(server.url("/nothing/here/" + hex)).status, 404);
+    EXPECT_EQ(http.get(server.url("/procedures/residence_certificate/extra")).status, 404);
+    server.stop(SIGTERM);
+  }
+  std::ifstream in(log_file);
+  std::stringstream all;
+  all << in.rdbuf();
+  const std::string text = all.str();
+  for (const auto& token : {verify, reset, hex}) EXPECT_EQ(text.find(token), std::string::npos) << text;
+  EXPECT_NE(text.find("/account/verify/{redacted}/"), std::string::npos) << text;
+  EXPECT_NE(text.find("/account/reset/{redacted}/more"), std::string::npos) << text;
+  EXPECT_NE(text.find("/nothing/here/{redacted}"), std::string::npos) << text;
+  EXPECT_NE(text.find("/procedures/residence_certificate/extra"), std::string::npos) << text;
   std::filesystem::remove(log_file);
 }

@@ -1,6 +1,6 @@
 // Who may see what on the citizen web: a draft and its receipt only in the
-// browser that holds the draft; a status only with the reference and the
-// birth date or e-mail address (wrong guesses limited, the answer the same
+// browser that holds the draft; a status only with the reference and its
+// status code (wrong guesses limited per client, the answer the same
 // whether or not the reference exists); resume codes once, guesses limited;
 // the account page only when signed in.
 #include <gtest/gtest.h>
@@ -26,8 +26,14 @@ class WebAccess : public ::testing::Test {
   static void TearDownTestSuite() { delete server; }
   static ServerProcess* server;
 
-  // Applies for bulky-waste collection; returns {draft path, reference}.
-  std::pair<std::string, std::string> apply(WebClient& web, const std::string& email) {
+  struct Applied {
+    std::string draft;
+    std::string reference;
+    std::string status_code;
+  };
+
+  // Applies for bulky-waste collection; returns the draft path, the reference and the status code.
+  Applied apply(WebClient& web, const std::string& email) {
     std::string draft = web.start("bulky_waste_collection");
     web.get(draft + "/step/requester");
     EXPECT_EQ(web.post(draft + "/step/requester", {{"_version", "1"},
@@ -51,17 +57,17 @@ class WebAccess : public ::testing::Test {
     web.get(draft + "/check");
     EXPECT_EQ(web.post(draft + "/submit", {{"_version", "1"}}).status, 303);
     auto receipt = web.get(draft + "/receipt");
-    std::smatch m;
-    std::regex reference("MDG-[0-9A-Z]{4}-[0-9A-Z]{4}");
-    EXPECT_TRUE(std::regex_search(receipt.body, m, reference));
-    return {draft, m.str()};
+    std::smatch reference, code;
+    EXPECT_TRUE(std::regex_search(receipt.body, reference, std::regex("MDG-[0-9A-Z]{4}-[0-9A-Z]{4}")));
+    EXPECT_TRUE(std::regex_search(receipt.body, code, std::regex("data-status-code>([0-9A-Z-]{19})<")));
+    return {draft, reference.str(), code.size() > 1 ? code[1].str() : std::string()};
   }
 };
 ServerProcess* WebAccess::server = nullptr;
 
 TEST_F(WebAccess, OnlyTheSubmittingBrowserSeesTheReceipt) {
   WebClient mine(*server);
-  auto [draft, reference] = apply(mine, "yoko@example.jp");
+  auto [draft, reference, code] = apply(mine, "yoko@example.jp");
   EXPECT_EQ(mine.get(draft + "/receipt.pdf").status, 200);
   EXPECT_EQ(mine.get("/status/" + reference).status, 200) << "the submitting browser may follow it";
 
@@ -77,13 +83,13 @@ TEST_F(WebAccess, OnlyTheSubmittingBrowserSeesTheReceipt) {
   EXPECT_EQ(stranger.get("/status/" + reference + "/receipt.pdf").status, 303);
 }
 
-TEST_F(WebAccess, TheStatusOpensWithTheEmailAndGuessesAreLimited) {
+TEST_F(WebAccess, TheStatusOpensWithTheCodeAndGuessesAreLimited) {
   WebClient mine(*server);
-  auto [draft, reference] = apply(mine, "limit@example.jp");
+  auto [draft, reference, code] = apply(mine, "limit@example.jp");
 
   WebClient other(*server);
   other.get("/status");
-  auto ok = other.post("/status", {{"reference", reference}, {"email", " LIMIT@example.jp "}});
+  auto ok = other.post("/status", {{"reference", reference}, {"status_code", " " + code + " "}});
   EXPECT_EQ(ok.status, 303);
   auto page = other.get("/status/" + reference);
   EXPECT_EQ(page.status, 200);
@@ -91,20 +97,19 @@ TEST_F(WebAccess, TheStatusOpensWithTheEmailAndGuessesAreLimited) {
 
   WebClient guesser(*server);
   guesser.get("/status");
-  auto wrong = guesser.post("/status", {{"reference", reference}, {"email", "someone@example.jp"}});
+  auto wrong = guesser.post("/status", {{"reference", reference}, {"status_code", "0000-0000-0000-0000"}});
   EXPECT_EQ(wrong.status, 422);
-  auto unknown = guesser.post("/status", {{"reference", "MDG-0000-0000"}, {"email", "someone@example.jp"}});
+  auto unknown = guesser.post("/status", {{"reference", "MDG-0000-0000"}, {"status_code", code}});
   EXPECT_EQ(unknown.status, 422);
   auto message = [](const std::string& body) {
     auto at = body.find("error-summary");
     return at == std::string::npos ? std::string() : body.substr(at, 600);
   };
-  EXPECT_EQ(message(wrong.body).empty(), false);
   EXPECT_NE(message(wrong.body).find("組み合わせが見つかりません"), std::string::npos);
   EXPECT_NE(message(unknown.body).find("組み合わせが見つかりません"), std::string::npos)
-      << "an unknown reference looks like a wrong e-mail";
-  for (int i = 0; i < 9; ++i) guesser.post("/status", {{"reference", reference}, {"email", "x@example.jp"}});
-  auto blocked = guesser.post("/status", {{"reference", reference}, {"email", "limit@example.jp"}});
+      << "an unknown reference looks like a wrong code";
+  for (int i = 0; i < 8; ++i) guesser.post("/status", {{"reference", reference}, {"status_code", "0000-0000-0000-0000"}});
+  auto blocked = guesser.post("/status", {{"reference", reference}, {"status_code", code}});
   EXPECT_EQ(blocked.status, 429);
   EXPECT_TRUE(contains(blocked.body, "しばらく受け付けを止めています"));
 }
@@ -112,16 +117,17 @@ TEST_F(WebAccess, TheStatusOpensWithTheEmailAndGuessesAreLimited) {
 TEST_F(WebAccess, TheStatusFormNamesWhatIsMissing) {
   WebClient web(*server);
   web.get("/status");
-  auto r = web.post("/status", {{"reference", "MDG-12"}, {"birth_date", ""}, {"email", ""}});
+  auto r = web.post("/status", {{"reference", "MDG-12"}, {"status_code", ""}});
   EXPECT_EQ(r.status, 422);
   EXPECT_TRUE(contains(r.body, "受付番号の形が正しくありません"));
-  EXPECT_TRUE(contains(r.body, "生年月日かメールアドレスのどちらかを入力してください"));
+  EXPECT_TRUE(contains(r.body, "確認コードを入力してください"));
   EXPECT_TRUE(contains(r.body, "href=\"#status-reference\""));
+  EXPECT_TRUE(contains(r.body, "href=\"#status-code\""));
 }
 
 TEST_F(WebAccess, AResumeCodeWorksOnceAndGuessesAreLimited) {
   WebClient first(*server);
-  std::string draft = first.start("child_allowance");
+  std::string draft = first.start("child_allowance", "counter");
   first.get(draft + "/step/applicant");
   auto saved = first.post(draft + "/step/applicant", {{"_version", "1"}, {"_action", "save"}, {"applicant_name", "鈴木　大輔"}});
   EXPECT_EQ(saved.status, 303);

@@ -62,9 +62,14 @@ HttpResult WebClient::post_multipart(const std::string& path, std::vector<std::p
   return r;
 }
 
-std::string WebClient::start(const std::string& procedure) {
+HttpResult WebClient::sign_in_staff(const std::string& login, const std::string& password) {
+  get("/staff/login");
+  return post("/staff/login", {{"login", login}, {"password", password}});
+}
+
+std::string WebClient::start(const std::string& procedure, const std::string& channel) {
   get("/procedures/" + procedure);
-  auto r = post("/procedures/" + procedure + "/start", {{"channel", "online"}});
+  auto r = post("/procedures/" + procedure + "/start", {{"channel", channel}});
   std::string location = r.header("location");
   auto step = location.find("/step/");
   return step == std::string::npos ? std::string() : location.substr(0, step);

@@ -1,7 +1,7 @@
 // A browser without JavaScript for the citizen web integration tests: it
 // asks for HTML, remembers cookies, reads the CSRF token from the last page,
 // posts forms (urlencoded or multipart with files) and follows the flow of
-// one procedure's draft.
+// one procedure's draft — as a citizen, or signed in as a clerk at the counter.
 #pragma once
 
 #include <string>
@@ -30,9 +30,14 @@ class WebClient {
   HttpResult post_multipart(const std::string& path, std::vector<std::pair<std::string, std::string>> fields,
                             const std::vector<FilePart>& files);
 
-  // Starts a draft of `procedure` online; returns its path, "/apply/{id}".
-  std::string start(const std::string& procedure);
+  // Starts a draft of `procedure` on `channel` (online, or counter for a
+  // pre-entry); returns its path, "/apply/{id}", or "" if it was refused.
+  std::string start(const std::string& procedure, const std::string& channel = "online");
+  // Signs this browser in as a member of staff (through the staff sign-in form).
+  HttpResult sign_in_staff(const std::string& login, const std::string& password);
   const std::string& last_body() const { return last_body_; }
+  // The underlying client (its cookie jar is this browser's).
+  HttpClient& http() { return http_; }
   std::string csrf() const;
 
  private:

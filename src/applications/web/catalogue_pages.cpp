@@ -178,6 +178,7 @@ Response procedure_page(const WebDependencies& deps, Request& request) {
                                                      text(deps, request, "procedure.business_days") +
                                                      text(deps, request, "procedure.business_days_note");
   bool needs_account = p->identity == procedures::IdentityAssurance::account;
+  bool needs_card = online_needs_card(*p);
   return render(deps, request, "citizen/procedure", pick(p->name, language),
                 {{"id", p->id},
                  {"name", pick(p->name, language)},
@@ -201,6 +202,8 @@ Response procedure_page(const WebDependencies& deps, Request& request) {
                  {"has_attachments", !attachments.empty()},
                  {"identity", identity_text(deps, request, p->identity)},
                  {"needs_account", needs_account},
+                 {"online_needs_card", needs_card},
+                 {"card_notice", needs_card ? pick(how_to_apply(*p), language) : std::string()},
                  {"signed_in", citizen_id(request).has_value()},
                  {"life_events", events}});
 }

@@ -1,10 +1,16 @@
 // "Check your answers" and submitting: every answer with a change link,
 // what is still wrong (linked to its page), answers the current form no
 // longer asks (after a version change), then one button that submits —
-// once, however often it is pressed: the draft is the idempotency key.
+// once, however often it is pressed: the draft is the idempotency key. Who
+// submits is checked again here against the procedure's identity assurance
+// (a citizen who signed out meanwhile signs in again). A pre-entry for the
+// counter is not sent by the citizen: its button asks the counter module for
+// the QR code to show there (/apply/{draft}/pre-entry), where a clerk takes it
+// in, checks identity and submits it.
 #include "applications/answer_summary.h"
 #include "applications/draft_rules.h"
 #include "applications/form_page.h"
+#include "applications/request_submitter.h"
 #include "applications/web/draft_access.h"
 #include "applications/web/page_post.h"
 #include "applications/web/web_pages.h"
@@ -78,9 +84,11 @@ Response show_check(const WebDependencies& deps, const Request& request, const O
                  {"has_removed", !removed.empty()},
                  {"notices", notices},
                  {"version", p.version},
-                 {"submit_action", draft_url(open.draft, "/submit")},
+                 {"submit_action", draft_url(open.draft, open.draft.channel == "counter" ? "/pre-entry" : "/submit")},
                  {"save_action", draft_url(open.draft, "/save")},
                  {"counter_channel", open.draft.channel == "counter"},
+                 {"prepared", !open.draft.return_to.empty()},
+                 {"return_to", open.draft.return_to},
                  {"scripts", nlohmann::json::array({"/static/js/form.js"})}},
                 status);
 }
@@ -95,6 +103,8 @@ Response submit(const WebDependencies& deps, Request& request) {
   auto opened = open_draft(deps, request);
   if (auto* refusal = std::get_if<Response>(&opened)) return std::move(*refusal);
   auto& open = std::get<OpenDraft>(opened);
+  // A counter draft is finished at the counter: its page gives a pre-entry code instead.
+  if (open.draft.channel == "counter") return Response::redirect(draft_url(open.draft, "/pre-entry"));
   const auto& p = *open.procedure;
   PagePost post = read_page_post(request);
   if (check_version(open.draft.procedure_version, post.version, p.version) == VersionCheck::page_outdated) {
@@ -106,11 +116,11 @@ Response submit(const WebDependencies& deps, Request& request) {
   submission.procedure_id = p.id;
   submission.procedure_version = p.version;
   submission.answers = current_answers(p, open.draft.answers);
-  submission.channel = open.draft.channel == "counter" ? procedures::Channel::counter_pre_entry
-                                                       : procedures::Channel::online;
+  submission.channel = procedures::Channel::online;
+  submission.submitter = submitter_of(request);
   submission.citizen_account_id = citizen_id(request);
   if (!submission.citizen_account_id) submission.citizen_account_id = open.draft.citizen_account_id;
-  submission.idempotency = IdempotencyRequest{"web-draft:" + open.draft.public_id, "web-draft"};
+  submission.idempotency = draft_submission_key(open.draft.public_id);
   submission.language = language_of(request);
   int64_t draft_id = open.draft.id;
   submission.within_transaction = [draft_id](platform::db::Connection& c, const Submitted& s) {
@@ -124,12 +134,18 @@ Response submit(const WebDependencies& deps, Request& request) {
       deps.database.write([&](platform::db::Connection& c) { DraftStore::link_application(c, draft_id, submitted.id); });
     }
   } catch (const SubmissionRejected& e) {
-    if (e.reason() == SubmissionRejected::Reason::invalid_answers) {
-      return show_check(deps, request, open,
-                        nlohmann::json::array({{{"kind", "error"}, {"text", text(deps, request, "check.fix_first")}}}),
-                        422);
+    switch (e.reason()) {
+      case SubmissionRejected::Reason::invalid_answers:
+        return show_check(deps, request, open,
+                          nlohmann::json::array({{{"kind", "error"}, {"text", text(deps, request, "check.fix_first")}}}),
+                          422);
+      case SubmissionRejected::Reason::sign_in_required:
+        return Response::redirect("/account/login?next=" + platform::http::percent_encode(draft_url(open.draft, "/check")));
+      case SubmissionRejected::Reason::card_signature_unavailable:
+        return card_signature_needed(deps, request, p);
+      default:
+        return explain(deps, request, "start.channel_not_offered", 422);
     }
-    return explain(deps, request, "start.channel_not_offered", 422);
   } catch (const IdempotencyConflict&) {
     return explain(deps, request, "check.conflict", 409);
   } catch (const UploadUnavailable&) {

@@ -1,10 +1,13 @@
 // Saving and resuming: the page showing a draft's resume code (and mailing
 // it on request), and /resume, where the code opens the draft in this
 // browser. Guessing codes is limited per client; mailing is limited per draft.
+// A member of staff who opens a citizen's draft with its code is audited
+// (draft_opened): they now see the answers.
 #include "applications/citizen_mail.h"
 #include "applications/draft_rules.h"
 #include "applications/web/draft_access.h"
 #include "applications/web/web_pages.h"
+#include "identity/principal.h"
 #include "notify/address.h"
 
 namespace madoguchi::applications {
@@ -102,6 +105,9 @@ Response resume_post(const WebDependencies& deps, Request& request) {
   auto code = parse_resume_code(shown);
   if (!code) return resume_form(deps, request, shown, text(deps, request, "resume.malformed"), 422);
   auto draft = deps.drafts.find_by_resume_code(*code);
+  if (!draft && deps.resume_elsewhere) {
+    if (auto opened = deps.resume_elsewhere(*code, request)) return std::move(*opened);
+  }
   if (!draft) {
     deps.attempts.record_failure(kResumeGuesses, client);
     return resume_form(deps, request, shown, text(deps, request, "resume.unknown"), 422);
@@ -111,6 +117,10 @@ Response resume_post(const WebDependencies& deps, Request& request) {
   if (draft_expired(draft->expires_at, deps.drafts.now())) return explain(deps, request, "draft.expired", 410);
   std::string token = deps.drafts.move_to_new_browser(draft->id);
   if (auto citizen = citizen_id(request)) deps.drafts.save(draft->id, draft->answers, citizen);
+  if (identity::current_staff(request)) {
+    deps.audit.record(identity::audit_entry_for(request, "draft_opened", "draft", draft->public_id,
+                                                {{"procedure", draft->procedure_id}, {"channel", draft->channel}}));
+  }
   auto response = Response::redirect(draft_url(*draft));
   response.headers.add("Set-Cookie", draft_cookie(deps, draft->public_id, token));
   return response;

@@ -6,6 +6,8 @@
 #include "applications/answer_paths.h"
 #include "applications/draft_rules.h"
 #include "applications/form_page.h"
+#include "applications/prepared_draft.h"
+#include "applications/request_submitter.h"
 #include "applications/web/draft_access.h"
 #include "applications/web/page_post.h"
 #include "applications/web/web_pages.h"
@@ -31,10 +33,16 @@ Response start(const WebDependencies& deps, Request& request) {
     return explain(deps, request, "start.channel_not_offered", 422,
                    {{"links", {{{"href", "/procedures/" + p->id}, {"label", pick(p->name, language_of(request))}}}}});
   }
-  auto citizen = citizen_id(request);
-  if (p->identity == procedures::IdentityAssurance::account && !citizen) {
-    return Response::redirect("/account/login?next=" + platform::http::percent_encode("/procedures/" + p->id));
+  // A pre-entry for the counter needs no proof of identity: the clerk checks it there.
+  if (channel == "online") {
+    if (auto refusal = identity_refusal(*p, procedures::Channel::online, submitter_of(request))) {
+      if (*refusal == IdentityRefusal::sign_in_required) {
+        return Response::redirect("/account/login?next=" + platform::http::percent_encode("/procedures/" + p->id));
+      }
+      return card_signature_needed(deps, request, *p);
+    }
   }
+  auto citizen = citizen_id(request);
   auto opened = deps.drafts.create({p->id, p->version, channel, citizen});
   auto response = Response::redirect(draft_path(opened.draft.public_id) + "/step/" + p->form.sections.front().id);
   response.headers.add("Set-Cookie", draft_cookie(deps, opened.draft.public_id, opened.token));
@@ -64,22 +72,44 @@ std::string hints_json(const WebDependencies& deps, const Request& request, cons
   return out;
 }
 
+// The answers on `section` given once elsewhere (a one-stop bundle) that
+// are valid, so the page does not ask them again.
+std::vector<std::string> settled_answers(const WebDependencies& deps, const OpenDraft& open,
+                                         const forms::Section& section, const nlohmann::json& answers) {
+  return settled_fields(*open.procedure, section, answers, open.draft.given_fields, deps.submissions.context());
+}
+
+// Passes over the pages that ask nothing (for drafts a bundle prepared).
+FormState::Skip skip_asking_nothing(const WebDependencies& deps, const OpenDraft& open, const FormState& state,
+                                    const nlohmann::json& answers) {
+  if (open.draft.given_fields.empty()) return {};
+  return [&deps, &open, &state, &answers](const forms::Section& s) {
+    return asks_nothing(*open.procedure, state, s, answers, open.draft.given_fields, deps.submissions.context());
+  };
+}
+
 // What the page shows beside the questions: progress, back link, notices.
 nlohmann::json page_context(const WebDependencies& deps, const Request& request, const OpenDraft& open,
-                            const forms::Section& section, const FormState& state, bool return_to_check) {
+                            const forms::Section& section, const FormState& state, const nlohmann::json& answers,
+                            bool return_to_check) {
   Language language = language_of(request);
   const auto& p = *open.procedure;
+  auto skip = skip_asking_nothing(deps, open, state, answers);
   nlohmann::json steps = nlohmann::json::array();
+  int step = 1;
+  int count = 1;
   for (const auto* s : state.visible_sections()) {
+    if (s != &section && skip && skip(*s)) continue;
     steps.push_back({{"title", pick(s->title, language)}, {"current", s == &section}});
+    if (state.step_number(s->id) < state.step_number(section.id)) ++step;
+    ++count;
   }
   steps.push_back({{"title", text(deps, request, "check.step_title")}, {"current", false}});
-  int step = std::max(1, state.step_number(section.id));
-  int count = state.step_count() + 1;
-  const auto* previous = state.previous_section(section.id);
+  const auto* previous = state.previous_section(section.id, skip);
+  std::string start = open.draft.return_to.empty() ? "/procedures/" + p.id : open.draft.return_to;
   std::string back = return_to_check ? draft_url(open.draft, "/check")
                      : previous      ? draft_url(open.draft, "/step/" + previous->id)
-                                     : "/procedures/" + p.id;
+                                     : start;
   nlohmann::json notices = nlohmann::json::array();
   if (open.draft.procedure_version != p.version) {
     notices.push_back({{"kind", "info"}, {"text", text(deps, request, "form.version_review")}});
@@ -99,6 +129,7 @@ nlohmann::json page_context(const WebDependencies& deps, const Request& request,
           {"version", p.version},
           {"return_to_check", return_to_check},
           {"counter_channel", open.draft.channel == "counter"},
+          {"return_to", open.draft.return_to},
           {"expires", format_instant(open.draft.expires_at, language)},
           {"notices", notices}};
 }
@@ -110,10 +141,12 @@ Response show_page(const WebDependencies& deps, const Request& request, const Op
   const auto& p = *open.procedure;
   auto whole = deps.submissions.check(p, current_answers(p, answers));
   FormState state(p.form, whole.answers, platform::today_in_tokyo());
-  nlohmann::json context = page_context(deps, request, open, section, state, return_to_check);
+  nlohmann::json context = page_context(deps, request, open, section, state, answers, return_to_check);
   for (auto& notice : extra_notices) context["notices"].push_back(notice);
-  nlohmann::json model =
-      form_page_model({p, section, state, answers, errors, language_of(request)});
+  auto settled = settled_answers(deps, open, section, answers);
+  nlohmann::json model = form_page_model({p, section, state, answers, errors, language_of(request), &settled});
+  context["given"] = model["given"];
+  context["has_given"] = !model["given"].empty();
   context["fields"] = model["fields"];
   context["error_summary"] = model["error_summary"];
   context["has_errors"] = !model["error_summary"].empty();
@@ -172,9 +205,9 @@ nlohmann::json section_answers(const procedures::Procedure& p, const forms::Sect
 // Stores each chosen file (checked against its question's limits and its
 // real content) and puts its description in `answers`; carries files already
 // attached over unless removed. Problems become field errors.
-std::vector<forms::FieldError> attach_files(const WebDependencies& deps, const OpenDraft& open,
-                                            const forms::Section& section, const PagePost& post,
-                                            nlohmann::json& answers, bool& foreign) {
+std::vector<forms::FieldError> attach_files(const WebDependencies& deps, const std::string& client,
+                                            const OpenDraft& open, const forms::Section& section,
+                                            const PagePost& post, nlohmann::json& answers, bool& foreign) {
   const auto& p = *open.procedure;
   std::vector<forms::FieldError> errors;
   std::vector<std::string> replaced;
@@ -190,6 +223,12 @@ std::vector<forms::FieldError> attach_files(const WebDependencies& deps, const O
                         forms::render_message("file_too_large", field->label,
                                               {forms::MessageArg::same_in_all("size", format_bytes(file.data.size())),
                                                forms::MessageArg::same_in_all("max", format_bytes(field->max_bytes))})});
+      continue;
+    }
+    if (deps.upload_quota.spend(client)) {
+      errors.push_back({file.name, "too_many_uploads", forms::wrap_message(field->label, too_many_uploads_message().ja,
+                                                                           too_many_uploads_message().en,
+                                                                           too_many_uploads_message().easy)});
       continue;
     }
     try {
@@ -214,58 +253,6 @@ std::vector<forms::FieldError> attach_files(const WebDependencies& deps, const O
   return errors;
 }
 
-// How many entries of the repeating group at `path` the page showed (blank ones included).
-size_t rows_posted(const PagePost& post, const std::string& path) {
-  size_t rows = 0;
-  std::string prefix = path + "[";
-  auto count = [&](const std::string& name) {
-    if (name.rfind(prefix, 0) != 0) return;
-    size_t close = name.find(']', prefix.size());
-    if (close == std::string::npos || close - prefix.size() > 4) return;
-    size_t index = 0;
-    for (char c : name.substr(prefix.size(), close - prefix.size())) {
-      if (c < '0' || c > '9') return;
-      index = index * 10 + static_cast<size_t>(c - '0');
-    }
-    rows = std::max(rows, index + 1);
-  };
-  for (const auto& [name, value] : post.fields) count(name);
-  for (const auto& file : post.files) count(file.name);
-  return rows;
-}
-
-// Adds or removes an entry of a repeating group on this page; false if the action names none.
-bool change_entries(const procedures::Procedure& p, const forms::Section& section, const PagePost& post,
-                    nlohmann::json& answers) {
-  bool add = post.action.rfind("add:", 0) == 0;
-  std::string rest = post.action.substr(add ? 4 : 7);
-  std::optional<size_t> index;
-  if (!add) {
-    auto colon = rest.rfind(':');
-    if (colon == std::string::npos) return false;
-    std::string number = rest.substr(colon + 1);
-    if (number.empty() || number.size() > 4 || number.find_first_not_of("0123456789") != std::string::npos) return false;
-    index = std::stoul(number);
-    rest = rest.substr(0, colon);
-  }
-  const forms::Field* group = p.form.find_field(path_pattern(rest));
-  if (!group || !group->repeat || p.form.section_of(top_level_id(rest)) != &section) return false;
-  nlohmann::json list = nlohmann::json::array();
-  if (const auto* existing = answer_at(answers, path_pattern(rest), path_indices(rest)); existing && existing->is_array()) {
-    list = *existing;
-  }
-  while (list.size() < rows_posted(post, rest)) list.push_back(nlohmann::json::object());
-  if (add) {
-    if (group->max_items && list.size() >= group->max_items) return true;
-    if (list.empty()) list.push_back(nlohmann::json::object());
-    list.push_back(nlohmann::json::object());
-  } else {
-    if (*index >= list.size()) return true;
-    list.erase(list.begin() + static_cast<std::ptrdiff_t>(*index));
-  }
-  return set_answer(answers, rest, std::move(list));
-}
-
 Response step_post(const WebDependencies& deps, Request& request) {
   auto opened = open_step(deps, request);
   if (auto* refusal = std::get_if<Response>(&opened)) return std::move(*refusal);
@@ -275,10 +262,19 @@ Response step_post(const WebDependencies& deps, Request& request) {
 
   bool foreign = false;
   nlohmann::json posted = section_answers(p, *section, post, foreign);
-  auto upload_errors = attach_files(deps, open, *section, post, posted, foreign);
+  auto upload_errors = attach_files(deps, request.remote_address, open, *section, post, posted, foreign);
   nlohmann::json merged = current_answers(p, open.draft.answers);
-  for (const auto& field : section->fields) merged.erase(field.id);
-  for (auto& [key, value] : posted.items()) merged[key] = value;
+  // Answers given elsewhere and not asked on this page stay as they are.
+  auto settled = settled_answers(deps, open, *section, merged);
+  const auto is_settled = [&](const std::string& id) {
+    return std::find(settled.begin(), settled.end(), id) != settled.end();
+  };
+  for (const auto& field : section->fields) {
+    if (!is_settled(field.id)) merged.erase(field.id);
+  }
+  for (auto& [key, value] : posted.items()) {
+    if (!is_settled(key)) merged[key] = value;
+  }
 
   nlohmann::json notices = nlohmann::json::array();
   if (foreign) notices.push_back({{"kind", "error"}, {"text", text(deps, request, "form.foreign_fields")}});
@@ -295,7 +291,7 @@ Response step_post(const WebDependencies& deps, Request& request) {
   }
 
   if (post.action.rfind("add:", 0) == 0 || post.action.rfind("remove:", 0) == 0) {
-    change_entries(p, *section, post, merged);
+    change_repeat_entries(p.form, *section, post, merged);
     drop_invalid_text(merged);
     if (!deps.drafts.save(open.draft.id, merged, citizen)) return Response::redirect(draft_url(open.draft, "/receipt"));
     return Response::redirect(here + (post.return_to_check ? "?return=check" : ""));
@@ -328,7 +324,7 @@ Response step_post(const WebDependencies& deps, Request& request) {
   if (post.return_to_check) return Response::redirect(draft_url(open.draft, "/check"));
   auto whole = deps.submissions.check(p, accepted);
   FormState state(p.form, whole.answers, platform::today_in_tokyo());
-  const auto* next = state.next_section(section->id);
+  const auto* next = state.next_section(section->id, skip_asking_nothing(deps, open, state, accepted));
   return Response::redirect(draft_url(open.draft, next ? "/step/" + next->id : "/check"));
 }
 

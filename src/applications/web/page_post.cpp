@@ -1,5 +1,8 @@
 #include "applications/web/page_post.h"
 
+#include <algorithm>
+
+#include "applications/form_state.h"
 #include "platform/http/multipart.h"
 
 namespace madoguchi::applications {
@@ -14,6 +17,26 @@ std::optional<int> small_number(const std::string& text) {
     value = value * 10 + (c - '0');
   }
   return value;
+}
+
+// How many entries of the repeating group at `path` the page showed (blank ones included).
+size_t rows_posted(const PagePost& post, const std::string& path) {
+  size_t rows = 0;
+  std::string prefix = path + "[";
+  auto count = [&](const std::string& name) {
+    if (name.rfind(prefix, 0) != 0) return;
+    size_t close = name.find(']', prefix.size());
+    if (close == std::string::npos || close - prefix.size() > 4) return;
+    size_t index = 0;
+    for (char c : name.substr(prefix.size(), close - prefix.size())) {
+      if (c < '0' || c > '9') return;
+      index = index * 10 + static_cast<size_t>(c - '0');
+    }
+    rows = std::max(rows, index + 1);
+  };
+  for (const auto& [name, value] : post.fields) count(name);
+  for (const auto& file : post.files) count(file.name);
+  return rows;
 }
 
 }  // namespace
@@ -78,6 +101,38 @@ PagePost read_page_post(const platform::http::Request& request) {
     }
   }
   return post;
+}
+
+bool change_repeat_entries(const forms::FormSpec& form, const forms::Section& section, const PagePost& post,
+                           nlohmann::json& answers) {
+  bool add = post.action.rfind("add:", 0) == 0;
+  if (!add && post.action.rfind("remove:", 0) != 0) return false;
+  std::string rest = post.action.substr(add ? 4 : 7);
+  std::optional<size_t> index;
+  if (!add) {
+    auto colon = rest.rfind(':');
+    if (colon == std::string::npos) return false;
+    std::string number = rest.substr(colon + 1);
+    if (number.empty() || number.size() > 4 || number.find_first_not_of("0123456789") != std::string::npos) return false;
+    index = std::stoul(number);
+    rest = rest.substr(0, colon);
+  }
+  const forms::Field* group = form.find_field(path_pattern(rest));
+  if (!group || !group->repeat || form.section_of(top_level_id(rest)) != &section) return false;
+  nlohmann::json list = nlohmann::json::array();
+  if (const auto* existing = answer_at(answers, path_pattern(rest), path_indices(rest)); existing && existing->is_array()) {
+    list = *existing;
+  }
+  while (list.size() < rows_posted(post, rest)) list.push_back(nlohmann::json::object());
+  if (add) {
+    if (group->max_items && list.size() >= group->max_items) return true;
+    if (list.empty()) list.push_back(nlohmann::json::object());
+    list.push_back(nlohmann::json::object());
+  } else {
+    if (*index >= list.size()) return true;
+    list.erase(list.begin() + static_cast<std::ptrdiff_t>(*index));
+  }
+  return set_answer(answers, rest, std::move(list));
 }
 
 }  // namespace madoguchi::applications

@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "forms/form_spec.h"
 #include "platform/http/request.h"
 #include "platform/http/url.h"
 
@@ -36,5 +39,11 @@ PagePost read_page_post(const platform::http::Request& request);
 std::string path_pattern(std::string_view concrete_path);
 // "children[2].certificate" → {2}.
 std::vector<size_t> path_indices(std::string_view concrete_path);
+
+// For an "add:PATH" or "remove:PATH:INDEX" action: adds an entry to, or removes one from, the
+// repeating group at PATH on `section` (keeping the blank rows the page showed); false if the
+// action names no repeating group of that page.
+bool change_repeat_entries(const forms::FormSpec& form, const forms::Section& section, const PagePost& post,
+                           nlohmann::json& answers);
 
 }  // namespace madoguchi::applications

@@ -1,6 +1,8 @@
-// The receipt of a submitted draft: its reference, what happens next and by
-// when, where the confirmation mail went, and the receipt PDF — for the
-// browser that submitted it (the draft's token) only.
+// The receipt of a submitted draft: its reference and status code (shown
+// here, in the receipt PDF and in the confirmation mail only), what happens
+// next and by when, where the confirmation mail went, and the receipt PDF —
+// for the browser that submitted it (the draft's token) only.
+#include "applications/draft_rules.h"
 #include "applications/receipt_document.h"
 #include "applications/web/draft_access.h"
 #include "applications/web/web_pages.h"
@@ -26,6 +28,12 @@ std::optional<Application> submitted_application(const WebDependencies& deps, co
   return deps.store.find_by_id(*draft.application_id);
 }
 
+// The status code the draft's submission was given (kept with its idempotency record).
+std::string status_code_of(const WebDependencies& deps, const Draft& draft) {
+  auto first = deps.store.replay(draft_submission_key(draft.public_id));
+  return first ? first->status_secret : std::string();
+}
+
 Response receipt(const WebDependencies& deps, Request& request) {
   auto opened = open_draft(deps, request, true);
   if (auto* refusal = std::get_if<Response>(&opened)) return std::move(*refusal);
@@ -46,6 +54,7 @@ Response receipt(const WebDependencies& deps, Request& request) {
                  {"period", period},
                  {"processing_note", pick(p.processing_note, language)},
                  {"fee_note", pick(p.fee.note, language)},
+                 {"status_code", status_code_of(deps, open.draft)},
                  {"counter_channel", application->channel == "counter"},
                  {"email", application->contact_email ? masked_email(*application->contact_email) : std::string()},
                  {"has_email", application->contact_email.has_value()},
@@ -55,12 +64,13 @@ Response receipt(const WebDependencies& deps, Request& request) {
 
 }  // namespace
 
-Response receipt_pdf_response(const WebDependencies& deps, const Application& application) {
+Response receipt_pdf_response(const WebDependencies& deps, const Application& application,
+                              const std::string& status_code) {
   const auto* procedure = deps.catalogue.find(application.procedure_id);
   if (!procedure) throw platform::http::not_found();
   std::string pdf;
   try {
-    pdf = render_receipt_pdf(application, *procedure, deps.catalogue.directory(), deps.public_url);
+    pdf = render_receipt_pdf(application, *procedure, deps.catalogue.directory(), deps.public_url, status_code);
   } catch (const documents::DocumentError& e) {
     throw platform::http::HttpError(500, "receipt_unavailable", "受付票を作成できませんでした。" + e.message_ja(),
                                     "The receipt could not be made. " + e.message_en());
@@ -75,9 +85,10 @@ namespace {
 Response receipt_pdf(const WebDependencies& deps, Request& request) {
   auto opened = open_draft(deps, request, true);
   if (auto* refusal = std::get_if<Response>(&opened)) return std::move(*refusal);
-  auto application = submitted_application(deps, std::get<OpenDraft>(opened).draft);
+  const auto& draft = std::get<OpenDraft>(opened).draft;
+  auto application = submitted_application(deps, draft);
   if (!application) throw platform::http::not_found();
-  return receipt_pdf_response(deps, *application);
+  return receipt_pdf_response(deps, *application, status_code_of(deps, draft));
 }
 
 }  // namespace

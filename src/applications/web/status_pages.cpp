@@ -1,13 +1,15 @@
-// Following an application without an account: the reference with the
-// applicant's date of birth or the e-mail address given opens its status
-// for two hours in this browser (a signed cookie). Wrong guesses are limited
-// per reference and per client and always get the same answer, so the page
-// tells nothing about references that exist. Signed-in citizens see their
-// own applications without it.
+// Following an application without an account: the reference with its
+// status code (確認コード: shown once on the receipt and in the confirmation
+// mail; never a birth date or an address, which others may know) opens its
+// status for two hours in this browser (a signed cookie). Wrong guesses are
+// limited per client, never per reference, so a stranger guessing at
+// someone's reference is stopped without locking its owner out; every wrong
+// guess gets the same answer, so the page tells nothing about references
+// that exist. Signed-in citizens see their own applications without it.
 #include "applications/reference.h"
 #include "applications/status.h"
+#include "applications/status_code.h"
 #include "applications/web/web_pages.h"
-#include "jp/wareki.h"
 #include "platform/http/http_error.h"
 
 namespace madoguchi::applications {
@@ -17,13 +19,7 @@ using platform::http::Response;
 
 namespace {
 
-const AttemptLimit kPerReference{"status_reference", 10, std::chrono::minutes(15)};
-const AttemptLimit kPerClient{"status_client", 50, std::chrono::hours(1)};
-
-std::string lower(std::string text) {
-  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
+const AttemptLimit kPerClient{"status_client", 10, std::chrono::minutes(15)};
 
 std::string trim(std::string text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
@@ -33,8 +29,7 @@ std::string trim(std::string text) {
 
 struct LookupForm {
   std::string reference;
-  std::string birth_date;
-  std::string email;
+  std::string status_code;
 };
 
 Response form_page(const WebDependencies& deps, const Request& request, const LookupForm& form,
@@ -46,12 +41,11 @@ Response form_page(const WebDependencies& deps, const Request& request, const Lo
   auto error_of = [&](const char* name) { return field_errors.value(name, std::string()); };
   return render(deps, request, "citizen/status_form", text(deps, request, "status.title"),
                 {{"reference", form.reference},
-                 {"birth_date", form.birth_date},
-                 {"email", form.email},
+                 {"status_code", form.status_code},
                  {"errors", errors},
                  {"has_errors", !errors.empty()},
                  {"reference_error", error_of("reference")},
-                 {"birth_date_error", error_of("birth_date")},
+                 {"status_code_error", error_of("status_code")},
                  {"scripts", nlohmann::json::array({"/static/js/form.js"})}},
                 status);
 }
@@ -59,26 +53,15 @@ Response form_page(const WebDependencies& deps, const Request& request, const Lo
 Response lookup_form(const WebDependencies& deps, Request& request) {
   nlohmann::json reference = request.query_param("reference").value_or("");
   drop_invalid_text(reference);
-  return form_page(deps, request, {reference.get<std::string>().substr(0, 40), "", ""}, nlohmann::json::array(), 200);
-}
-
-bool matches(const Application& a, const LookupForm& form) {
-  if (!form.birth_date.empty() && a.applicant_birth_date) {
-    auto date = jp::parse_date(form.birth_date);
-    if (date.ok() && jp::format_iso(date.value()) == *a.applicant_birth_date) return true;
-  }
-  if (!form.email.empty() && a.contact_email) return lower(trim(form.email)) == lower(*a.contact_email);
-  return false;
+  return form_page(deps, request, {reference.get<std::string>().substr(0, 40), ""}, nlohmann::json::array(), 200);
 }
 
 Response lookup(const WebDependencies& deps, Request& request) {
   auto fields = form_fields(request);
   nlohmann::json typed = {{"reference", field_value(fields, "reference").value_or("")},
-                          {"birth_date", field_value(fields, "birth_date").value_or("")},
-                          {"email", field_value(fields, "email").value_or("")}};
+                          {"status_code", field_value(fields, "status_code").value_or("")}};
   drop_invalid_text(typed);
-  LookupForm form{trim(typed["reference"]).substr(0, 40), trim(typed["birth_date"]).substr(0, 40),
-                  trim(typed["email"]).substr(0, 254)};
+  LookupForm form{trim(typed["reference"]).substr(0, 40), trim(typed["status_code"]).substr(0, 60)};
   nlohmann::json errors = nlohmann::json::array();
   auto reference = parse_reference(form.reference);
   if (!reference) {
@@ -86,26 +69,23 @@ Response lookup(const WebDependencies& deps, Request& request) {
                       {"message", text(deps, request, form.reference.empty() ? "status.reference_missing"
                                                                              : "status.reference_malformed")}});
   }
-  if (form.birth_date.empty() && form.email.empty()) {
-    errors.push_back({{"field", "birth_date"}, {"href", "#status-birth-date"},
-                      {"message", text(deps, request, "status.proof_missing")}});
-  } else if (!form.birth_date.empty() && !jp::parse_date(form.birth_date).ok()) {
-    errors.push_back({{"field", "birth_date"}, {"href", "#status-birth-date"},
-                      {"message", text(deps, request, "status.birth_date_malformed")}});
+  auto code = parse_status_code(form.status_code);
+  if (!code) {
+    errors.push_back({{"field", "status_code"}, {"href", "#status-code"},
+                      {"message", text(deps, request, form.status_code.empty() ? "status.code_missing"
+                                                                               : "status.code_malformed")}});
   }
   if (!errors.empty()) return form_page(deps, request, form, errors, 422);
 
   std::string client = request.remote_address;
-  if (deps.attempts.blocked(kPerClient, client) || deps.attempts.blocked(kPerReference, *reference)) {
+  if (deps.attempts.blocked(kPerClient, client)) {
     return form_page(deps, request, form,
                      nlohmann::json::array({{{"href", "#status-reference"},
                                              {"message", text(deps, request, "status.too_many")}}}),
                      429);
   }
-  auto application = deps.store.find(*reference);
-  if (!application || !matches(*application, form)) {
+  if (!deps.store.check_status_secret(*reference, *code)) {
     deps.attempts.record_failure(kPerClient, client);
-    deps.attempts.record_failure(kPerReference, *reference);
     return form_page(deps, request, form,
                      nlohmann::json::array({{{"href", "#status-reference"},
                                              {"message", text(deps, request, "status.no_match")}}}),

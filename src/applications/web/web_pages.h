@@ -17,7 +17,9 @@ void register_receipt_pages(platform::http::Router& router, const WebDependencie
 void register_status_pages(platform::http::Router& router, const WebDependencies& deps);
 void register_account_page(platform::http::Router& router, const WebDependencies& deps);
 
-// The receipt PDF of an application as a download (the caller has checked access).
-platform::http::Response receipt_pdf_response(const WebDependencies& deps, const Application& application);
+// The receipt PDF of an application as a download (the caller has checked
+// access), with its status code when the caller may show it (the submitting browser).
+platform::http::Response receipt_pdf_response(const WebDependencies& deps, const Application& application,
+                                              const std::string& status_code = {});
 
 }  // namespace madoguchi::applications

@@ -31,6 +31,14 @@ Response explain(const WebDependencies& deps, const Request& request, std::strin
   return render(deps, request, "citizen/explain", title, std::move(extra), status);
 }
 
+Response card_signature_needed(const WebDependencies& deps, const Request& request,
+                               const procedures::Procedure& procedure) {
+  Language language = language_of(request);
+  return explain(deps, request, "start.card_signature", 403,
+                 {{"detail", pick(how_to_apply(procedure), language)},
+                  {"links", {{{"href", "/procedures/" + procedure.id}, {"label", pick(procedure.name, language)}}}}});
+}
+
 platform::http::FormFields form_fields(const Request& request) {
   if (!request.has_content_type("application/x-www-form-urlencoded")) return {};
   return platform::http::parse_urlencoded(request.body);

@@ -4,6 +4,7 @@
 // post, the card that presents a procedure in lists, and cookies.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,7 @@
 #include "applications/procedure_search.h"
 #include "applications/status_grant.h"
 #include "applications/submission_service.h"
+#include "applications/upload_quota.h"
 #include "applications/upload_store.h"
 #include "identity/access_control.h"
 #include "notify/outbox.h"
@@ -36,6 +38,7 @@ struct WebDependencies {
   SubmissionService& submissions;
   ApplicationStore& store;
   UploadStore& uploads;
+  UploadQuota& upload_quota;
   DraftStore& drafts;
   AccessAttempts& attempts;
   const StatusGrant& grants;
@@ -43,9 +46,14 @@ struct WebDependencies {
   platform::db::Database& database;
   const platform::web::PageRenderer& pages;
   const identity::AccessControl& access;
+  const identity::AuditLog& audit;
   std::string public_url;
   bool secure_cookies = false;
   size_t max_page_bytes = 32 * 1024 * 1024;  // a form page post, files included
+  // Other things a resume code may open (a one-stop bundle): the answer for a code no draft
+  // has, or nothing. Set by the app while wiring.
+  std::function<std::optional<platform::http::Response>(const std::string& code, const platform::http::Request&)>
+      resume_elsewhere = {};
 };
 
 Language language_of(const platform::http::Request& request);
@@ -59,6 +67,11 @@ platform::http::Response render(const WebDependencies& deps, const platform::htt
 // from applications.<key>.title / .message, with links back.
 platform::http::Response explain(const WebDependencies& deps, const platform::http::Request& request,
                                  std::string_view key, int status, nlohmann::json extra = nlohmann::json::object());
+
+// The page (403) for a procedure that needs a My Number card online, which
+// this site cannot take yet: where to apply instead, and a link back.
+platform::http::Response card_signature_needed(const WebDependencies& deps, const platform::http::Request& request,
+                                               const procedures::Procedure& procedure);
 
 // The fields of a urlencoded form post (empty for other bodies).
 platform::http::FormFields form_fields(const platform::http::Request& request);

@@ -10,9 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "applications/access_attempts.h"
 #include "applications/application_store.h"
 #include "applications/status_grant.h"
 #include "applications/submission_service.h"
+#include "applications/upload_quota.h"
 #include "applications/upload_store.h"
 #include "casework/case_errors.h"
 #include "casework/case_service.h"
@@ -38,6 +40,8 @@ struct CaseworkWeb {
   const platform::web::PageRenderer& pages;
   applications::ApplicationStore& applications;
   applications::UploadStore& uploads;
+  applications::UploadQuota& upload_quota;
+  applications::AccessAttempts& attempts;
   applications::SubmissionService& submissions;
   const applications::StatusGrant& grants;
   const procedures::Catalogue& catalogue;

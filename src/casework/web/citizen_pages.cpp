@@ -1,6 +1,7 @@
 #include "casework/web/citizen_pages.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "applications/answer_paths.h"
 #include "applications/display_text.h"
@@ -31,19 +32,38 @@ bool may_view(const CaseworkWeb& web, const Request& request, const Application&
   return std::find(granted.begin(), granted.end(), application.reference) != granted.end();
 }
 
+// Refusals are audited one by one up to this many per client in a window;
+// past that the client is answered 429 and one entry says so, so asking
+// again and again cannot grow the audit log without limit.
+const applications::AttemptLimit kAuditedRefusals{"refused_client", 10, std::chrono::minutes(15)};
+
 // The applicant's application named in the path; anyone else is refused and audited.
 Application own_application(const CaseworkWeb& web, const Request& request) {
   auto reference = applications::parse_reference(request.param("reference"));
   auto application = reference ? web.applications.find(*reference) : std::nullopt;
   if (application && may_view(web, request, *application)) return std::move(*application);
+  const int refusals = web.attempts.record_failure(kAuditedRefusals, request.remote_address);
+  if (refusals > kAuditedRefusals.max_failures) {
+    if (refusals == kAuditedRefusals.max_failures + 1) {
+      web.audit.record(identity::audit_entry_for(
+          request, "access_denied_limited", "route", request.route,
+          {{"refusals", refusals},
+           {"window_minutes", std::chrono::duration_cast<std::chrono::minutes>(kAuditedRefusals.window).count()}}));
+    }
+    const auto wait = static_cast<int>(web.attempts.retry_after(kAuditedRefusals, request.remote_address).count());
+    throw HttpError(429, "too_many_refusals",
+                    "表示できない申請へのアクセスが続いたため、しばらく受け付けを止めています。時間をおいてから、もう一度お試しください。",
+                    "Too many requests for applications that cannot be shown. Please wait a while and try again.",
+                    {{"retry_after_seconds", std::max(1, wait)}});
+  }
   web.audit.record(identity::audit_entry_for(request, "access_denied", "application", reference.value_or(""),
                                              {{"reason", application ? "not_applicant" : "unknown_reference"},
                                               {"route", request.route}}));
   throw HttpError(403, "not_your_application",
-                  "この申請を表示できません。ご本人の申請は、「申請状況の確認」で受付番号と生年月日（またはメールアドレス）を"
+                  "この申請を表示できません。ご本人の申請は、「申請状況の確認」で受付番号と確認コードを"
                   "入力してから開いてください。",
-                  "This application cannot be shown. To open your own application, enter its reference and your date "
-                  "of birth (or e-mail address) on the \"Check your application\" page first.");
+                  "This application cannot be shown. To open your own application, enter its reference and its status "
+                  "code on the \"Check your application\" page first.");
 }
 
 Response nothing_to_correct(const CaseworkWeb& web, const Request& request, const Application& application) {
@@ -107,7 +127,8 @@ Response correction_get(const CaseworkWeb& web, Request& request) {
 
 // Saves the files chosen for named file questions into `answers`; keeps files already attached
 // unless they were replaced or removed. Problems become field errors; new upload ids are collected.
-std::vector<forms::FieldError> attach_files(const CaseworkWeb& web, const procedures::Procedure& procedure,
+std::vector<forms::FieldError> attach_files(const CaseworkWeb& web, const std::string& client,
+                                            const procedures::Procedure& procedure,
                                             const std::vector<std::string>& named,
                                             const applications::PagePost& post, const Application& application,
                                             nlohmann::json& answers, std::vector<std::string>& new_uploads) {
@@ -123,6 +144,10 @@ std::vector<forms::FieldError> attach_files(const CaseworkWeb& web, const proced
     if (file.data.size() > field->max_bytes) {
       errors.push_back({file.name, "file_too_large",
                         {"ファイルが大きすぎます。", "The file is too large.", "ファイルが おおきすぎます。"}});
+      continue;
+    }
+    if (web.upload_quota.spend(client)) {
+      errors.push_back({file.name, "too_many_uploads", applications::too_many_uploads_message()});
       continue;
     }
     try {
@@ -163,7 +188,8 @@ Response correction_post(const CaseworkWeb& web, Request& request) {
     if (all.contains(name)) posted[name] = all[name];
   }
   std::vector<std::string> new_uploads;
-  auto file_errors = attach_files(web, *procedure, correction->fields, post, application, posted, new_uploads);
+  auto file_errors =
+      attach_files(web, request.remote_address, *procedure, correction->fields, post, application, posted, new_uploads);
   nlohmann::json entered = merge_corrected(application.answers, posted, correction->fields);
 
   if (post.action.rfind("add:", 0) == 0 || post.action.rfind("remove:", 0) == 0) {

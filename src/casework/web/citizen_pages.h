@@ -3,7 +3,9 @@
 // named can be changed; resubmitting keeps both versions), and the signed
 // notice as a PDF. Only the applicant may open either — the signed-in owner
 // of the application, or a browser the status look-up granted it to; anyone
-// else is refused (403) and the attempt audited. add_status_notice() gives
+// else is refused (403) and the attempt audited — up to ten refusals per
+// client in 15 minutes; past that 429 and one `access_denied_limited` entry,
+// so the audit log cannot be flooded. add_status_notice() gives
 // the citizen web's status page what to say about a correction request or an
 // issued notice, with the links (partial casework/status_notice).
 #pragma once

@@ -28,4 +28,14 @@ Response Response::redirect(std::string_view location, int status) {
   return r;
 }
 
+Response Response::event_stream(StreamOpener opener) {
+  Response r;
+  r.status = 200;
+  r.headers.set("Content-Type", "text/event-stream; charset=utf-8");
+  r.headers.set("Cache-Control", "no-store");
+  r.headers.set("X-Accel-Buffering", "no");
+  r.stream = std::move(opener);
+  return r;
+}
+
 }  // namespace madoguchi::platform::http

@@ -2,14 +2,17 @@
 
 namespace madoguchi::platform::http {
 
-Middleware security_headers() {
-  return [](Request& request, const Handler& next) {
+Middleware security_headers(std::vector<std::string> connect_sources) {
+  std::string connect = "'self'";
+  for (const auto& source : connect_sources) connect += " " + source;
+  std::string policy =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+      "font-src 'self'; connect-src " + connect + "; media-src 'self' blob:; object-src 'none'; base-uri 'none'; "
+      "form-action 'self'; frame-ancestors 'none'";
+  return [policy](Request& request, const Handler& next) {
     Response response = next(request);
     auto& h = response.headers;
-    h.set("Content-Security-Policy",
-          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-          "font-src 'self'; connect-src 'self'; media-src 'self' blob:; object-src 'none'; base-uri 'none'; "
-          "form-action 'self'; frame-ancestors 'none'");
+    h.set("Content-Security-Policy", policy);
     h.set("X-Content-Type-Options", "nosniff");
     h.set("X-Frame-Options", "DENY");
     h.set("Referrer-Policy", "same-origin");

@@ -1,10 +1,12 @@
 #include "platform/http/server.h"
 
 
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <condition_variable>
 #include <csignal>
+#include <deque>
 #include <limits>
 #include <mutex>
 #include <optional>
@@ -18,6 +20,8 @@
 #include "platform/db/db_error.h"
 #include "platform/http/beast_request.h"
 #include "platform/http/client_address.h"
+#include "platform/http/loggable_path.h"
+#include "platform/http/open_files.h"
 #include "platform/http/url.h"
 #include "platform/log.h"
 #include "platform/worker_pool.h"
@@ -59,6 +63,16 @@ HttpError transport_error(int status) {
 }  // namespace
 
 class Connection;
+class ConnectionStream;
+
+// One listening socket, on its own io_context, and how its accepting fares.
+struct Acceptor {
+  std::unique_ptr<tcp::acceptor> socket;
+  std::unique_ptr<asio::steady_timer> retry;  // backs off after accept() ran out of descriptors
+  std::chrono::milliseconds backoff{0};
+  size_t failures = 0;                        // failed accepts since the last success
+  std::atomic<bool> waiting_for_slot{false};  // paused at the connection cap
+};
 
 struct ServerState {
   ServerState(ServerSettings s, Router& r, Metrics& m) : settings(std::move(s)), router(r), metrics(m) {}
@@ -71,7 +85,12 @@ struct ServerState {
   std::unordered_map<const Route*, Handler> composed;
 
   std::vector<std::unique_ptr<asio::io_context>> contexts;
-  std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
+  std::vector<std::unique_ptr<Acceptor>> acceptors;
+  size_t max_connections = 0;
+  std::atomic<size_t> slots{0};  // open client connections plus accepts waiting for one
+  std::atomic<int64_t> limit_logged_at{-3600};  // steady-clock seconds of the last connection_limit_reached
+  // Keep each io_context running while its acceptor is paused (at the cap) with nothing else to do.
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
   std::vector<std::thread> threads;
   std::unique_ptr<WorkerPool> pool;
   std::atomic<bool> stopping{false};
@@ -98,6 +117,11 @@ struct ServerState {
   Response invoke(const Handler& handler, Request& request) const;
   Handler handler_for(const RouteMatch& match) const;
   void accept(size_t index);
+  void take_connection(size_t index);
+  void back_off(size_t index, const beast::error_code& ec);
+  bool reserve_slot();
+  void release_slot();
+  void note_limit_reached();
   void record(const Request& request, const Response& response) const;
   RouteMetrics& metrics_for(const std::string& route, const std::string& method, int status) const;
 };
@@ -110,9 +134,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
       : server_(server), stream_(std::move(socket)), deadline_(stream_.get_executor()) {}
 
   ~Connection() {
-    std::lock_guard lock(server_.connections_mutex);
-    server_.connections.erase(this);
+    {
+      std::lock_guard lock(server_.connections_mutex);
+      server_.connections.erase(this);
+    }
     server_.metrics.gauge("http_open_connections", "Client connections currently open").add(-1);
+    server_.release_slot();
   }
 
   void start() {
@@ -128,15 +155,28 @@ class Connection : public std::enable_shared_from_this<Connection> {
     read_header();
   }
 
-  // Called at shutdown: a connection waiting for its next request closes now.
+  // Called at shutdown: a connection waiting for its next request, or holding
+  // an event stream, closes now.
   void close_if_idle() {
-    if (state_ == State::awaiting && buffer_.size() == 0) close();
+    if ((state_ == State::awaiting && buffer_.size() == 0) || state_ == State::streaming) close();
+  }
+
+  // Event streams: append a chunk to the write queue (on the I/O thread).
+  void queue_chunk(std::string chunk) {
+    if (state_ != State::streaming) return;
+    if (outgoing_bytes_ + chunk.size() > server_.settings.stream_max_pending_bytes) {
+      log::warn("event_stream_slow_client", {{"pending_bytes", outgoing_bytes_}});
+      return close();
+    }
+    outgoing_bytes_ += chunk.size();
+    outgoing_.push_back(std::move(chunk));
+    if (!sending_) write_next_chunk();
   }
 
   asio::any_io_executor executor() { return stream_.get_executor(); }
 
  private:
-  enum class State { awaiting, reading, handling, writing, closed };
+  enum class State { awaiting, reading, handling, writing, streaming, closed };
 
   void read_header() {
     if (server_.stopping) return close();
@@ -274,6 +314,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void write(Response response) {
     if (state_ == State::closed) return;
+    if (response.stream && !head_) return open_stream(std::move(response));
     state_ = State::writing;
     bool keep = keep_alive_ && !server_.stopping;
     if (response.file) {
@@ -296,6 +337,62 @@ class Connection : public std::enable_shared_from_this<Connection> {
       message->prepare_payload();
       send(message, keep);
     }
+  }
+
+  // Sends the headers of an event stream (no length: the body ends when the
+  // connection closes), then hands the stream to the handler's opener.
+  void open_stream(Response response) {
+    state_ = State::streaming;
+    parser_.reset();
+    buffer_.clear();
+    buffer_.shrink_to_fit();
+    match_ = RouteMatch{};
+    auto message = std::make_shared<bhttp::response<bhttp::empty_body>>();
+    fill(*message, response, false);
+    auto serializer = std::make_shared<bhttp::response_serializer<bhttp::empty_body>>(*message);
+    stream_.expires_after(server_.settings.request_timeout);
+    bhttp::async_write_header(
+        stream_, *serializer,
+        [self = shared_from_this(), message, serializer, opener = std::move(response.stream)](beast::error_code ec,
+                                                                                              size_t) {
+          if (ec) return self->close();
+          self->stream_.expires_never();
+          self->begin_stream(opener);
+        });
+  }
+
+  void begin_stream(const StreamOpener& opener);
+
+  void write_next_chunk() {
+    sending_ = true;
+    asio::async_write(stream_, asio::buffer(outgoing_.front()), [self = shared_from_this()](beast::error_code ec, size_t) {
+      if (ec) return self->close();
+      self->outgoing_bytes_ -= self->outgoing_.front().size();
+      self->outgoing_.pop_front();
+      if (self->outgoing_.empty()) {
+        self->sending_ = false;
+      } else {
+        self->write_next_chunk();
+      }
+    });
+  }
+
+  // A client of an event stream sends nothing; a finished read means it left.
+  void watch_peer() {
+    stream_.async_read_some(asio::buffer(peer_bytes_), [self = shared_from_this()](beast::error_code ec, size_t) {
+      if (ec) return self->close();
+      self->watch_peer();
+    });
+  }
+
+  void heartbeat() {
+    deadline_.expires_after(server_.settings.stream_heartbeat);
+    deadline_.async_wait([weak = weak_from_this()](beast::error_code ec) {
+      auto self = weak.lock();
+      if (ec || !self || self->state_ != State::streaming) return;
+      self->queue_chunk(": keep-alive\n\n");
+      self->heartbeat();
+    });
   }
 
   // HEAD: the headers a GET would send, with no body.
@@ -323,14 +420,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     });
   }
 
-  void close() {
-    if (state_ == State::closed) return;
-    state_ = State::closed;
-    deadline_.cancel();
-    beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    stream_.socket().close(ec);
-  }
+  void close();
 
   ServerState& server_;
   beast::tcp_stream stream_;
@@ -344,6 +434,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool keep_alive_ = false;
   bool head_ = false;
   unsigned version_ = 11;
+  std::shared_ptr<ConnectionStream> event_stream_;
+  std::deque<std::string> outgoing_;
+  size_t outgoing_bytes_ = 0;
+  bool sending_ = false;
+  std::array<char, 64> peer_bytes_{};
 };
 
 namespace {
@@ -373,6 +468,81 @@ HttpError database_unavailable(const db::DbError& e) {
 }
 
 }  // namespace
+
+// The EventStream of one streaming connection. It holds the connection weakly;
+// every write is posted to the connection's executor.
+class ConnectionStream final : public EventStream {
+ public:
+  ConnectionStream(std::weak_ptr<Connection> connection, asio::any_io_executor executor)
+      : connection_(std::move(connection)), executor_(std::move(executor)) {}
+
+  bool send(std::string_view event, std::string_view data, std::string_view id) override {
+    if (closed_) return false;
+    asio::post(executor_, [weak = connection_, chunk = format_event(event, data, id)]() mutable {
+      if (auto connection = weak.lock()) connection->queue_chunk(std::move(chunk));
+    });
+    return true;
+  }
+
+  void close() override {
+    asio::post(executor_, [weak = connection_] {
+      if (auto connection = weak.lock()) connection->close_if_idle();
+    });
+  }
+
+  bool closed() const override { return closed_; }
+
+  void on_close(std::function<void()> fn) override {
+    {
+      std::lock_guard lock(mutex_);
+      if (!closed_) {
+        callbacks_.push_back(std::move(fn));
+        return;
+      }
+    }
+    fn();
+  }
+
+  void mark_closed() {
+    std::vector<std::function<void()>> callbacks;
+    {
+      std::lock_guard lock(mutex_);
+      if (closed_) return;
+      closed_ = true;
+      callbacks.swap(callbacks_);
+    }
+    for (auto& fn : callbacks) fn();
+  }
+
+ private:
+  std::weak_ptr<Connection> connection_;
+  asio::any_io_executor executor_;
+  std::mutex mutex_;
+  std::atomic<bool> closed_{false};
+  std::vector<std::function<void()>> callbacks_;
+};
+
+void Connection::begin_stream(const StreamOpener& opener) {
+  event_stream_ = std::make_shared<ConnectionStream>(weak_from_this(), stream_.get_executor());
+  server_.metrics.gauge("http_open_event_streams", "Event-stream (SSE) responses currently open").add(1);
+  watch_peer();
+  heartbeat();
+  opener(event_stream_);
+}
+
+void Connection::close() {
+  if (state_ == State::closed) return;
+  state_ = State::closed;
+  deadline_.cancel();
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream_.socket().close(ec);
+  outgoing_.clear();
+  if (auto stream = std::move(event_stream_)) {
+    server_.metrics.gauge("http_open_event_streams", "Event-stream (SSE) responses currently open").add(-1);
+    stream->mark_closed();
+  }
+}
 
 Handler ServerState::compose(Handler inner) const {
   auto renderer = error_renderer;
@@ -438,27 +608,6 @@ ServerState::RouteMetrics& ServerState::metrics_for(const std::string& route, co
   return route_metrics.emplace(std::move(key), handles).first->second;
 }
 
-namespace {
-
-// The path as logged: values of path parameters that carry secrets (one-time
-// tokens, resume codes) are replaced, so a link mailed to a citizen never
-// lands in the access log.
-std::string loggable_path(const Request& request) {
-  std::string path = request.path;
-  for (const auto& [name, value] : request.path_params) {
-    bool secret = name.find("token") != std::string::npos || name.find("code") != std::string::npos ||
-                  name.find("secret") != std::string::npos;
-    if (!secret || value.empty()) continue;
-    std::string redacted = "{" + name + "}";
-    for (auto at = path.find(value); at != std::string::npos; at = path.find(value, at + redacted.size())) {
-      path.replace(at, value.size(), redacted);
-    }
-  }
-  return path;
-}
-
-}  // namespace
-
 void ServerState::record(const Request& request, const Response& response) const {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - request.received_at).count();
   static const std::string unmatched = "unmatched";
@@ -470,16 +619,102 @@ void ServerState::record(const Request& request, const Response& response) const
               request.remote_address, request.request_id);
 }
 
+namespace {
+
+// accept() failed for want of descriptors or memory: retrying at once would spin.
+bool out_of_resources(const beast::error_code& ec) {
+  return ec == asio::error::no_descriptors || ec == boost::system::errc::too_many_files_open_in_system ||
+         ec == asio::error::no_buffer_space || ec == asio::error::no_memory;
+}
+
+}  // namespace
+
+bool ServerState::reserve_slot() {
+  size_t used = slots.load();
+  while (used < max_connections) {
+    if (slots.compare_exchange_weak(used, used + 1)) return true;
+  }
+  return false;
+}
+
+// Gives a slot back and wakes an acceptor paused at the cap (on its own thread).
+void ServerState::release_slot() {
+  slots.fetch_sub(1);
+  for (size_t i = 0; i < acceptors.size(); ++i) {
+    if (acceptors[i]->waiting_for_slot.exchange(false)) {
+      asio::post(*contexts[i], [this, i] { accept(i); });
+      return;
+    }
+  }
+}
+
+void ServerState::note_limit_reached() {
+  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::steady_clock::now().time_since_epoch()).count();
+  int64_t last = limit_logged_at.load();
+  if (now - last < 60 || !limit_logged_at.compare_exchange_strong(last, now)) return;
+  log::warn("connection_limit_reached", {{"max_connections", max_connections},
+                                         {"message", "new connections wait until one closes (server.max_connections)"}});
+}
+
+// Waits until a connection is pending on the acceptor's socket, then takes it.
+// A slot is reserved only once a connection is there, so an acceptor with
+// nothing to accept never holds one that another acceptor's waiting
+// connection needs (each SO_REUSEPORT socket has its own queue).
 void ServerState::accept(size_t index) {
   auto& acceptor = *acceptors[index];
-  acceptor.async_accept(asio::make_strand(*contexts[index]), [this, index](beast::error_code ec, tcp::socket socket) {
-    if (ec) {
-      if (ec == asio::error::operation_aborted || stopping) return;
-      log::warn("accept_failed", {{"error", ec.message()}});
-    } else {
-      std::make_shared<Connection>(*this, std::move(socket))->start();
+  if (stopping || !acceptor.socket->is_open()) return;
+  acceptor.socket->async_wait(tcp::acceptor::wait_read, [this, index](beast::error_code ec) {
+    if (ec == asio::error::operation_aborted || stopping) return;
+    if (ec) return back_off(index, ec);
+    take_connection(index);
+  });
+}
+
+void ServerState::take_connection(size_t index) {
+  auto& a = *acceptors[index];
+  if (!reserve_slot()) {
+    a.waiting_for_slot = true;
+    note_limit_reached();
+    // A connection may have closed before the flag was seen; if so, go on now,
+    // unless its release already queued this acceptor's next accept.
+    if (!reserve_slot()) return;
+    if (!a.waiting_for_slot.exchange(false)) {
+      release_slot();
+      return;
     }
-    if (!stopping && acceptors[index]->is_open()) accept(index);
+  }
+  beast::error_code ec;
+  tcp::socket socket(asio::make_strand(*contexts[index]));
+  a.socket->accept(socket, ec);
+  if (ec) {
+    release_slot();
+    if (ec == asio::error::would_block || ec == asio::error::try_again) return accept(index);
+    if (out_of_resources(ec)) return back_off(index, ec);
+    log::warn("accept_failed", {{"error", ec.message()}});
+    return accept(index);
+  }
+  if (a.failures > 0) {
+    log::info("accept_resumed", {{"failed_attempts", a.failures}});
+    a.failures = 0;
+    a.backoff = std::chrono::milliseconds(0);
+  }
+  std::make_shared<Connection>(*this, std::move(socket))->start();
+  accept(index);
+}
+
+void ServerState::back_off(size_t index, const beast::error_code& ec) {
+  auto& a = *acceptors[index];
+  if (a.failures++ == 0) {
+    log::warn("accept_paused", {{"error", ec.message()},
+                                {"open_connections", slots.load()},
+                                {"message", "out of file descriptors or memory: accepting again after a pause"}});
+  }
+  a.backoff = a.backoff.count() == 0 ? std::chrono::milliseconds(10)
+                                     : std::min(a.backoff * 2, std::chrono::milliseconds(1000));
+  a.retry->expires_after(a.backoff);
+  a.retry->async_wait([this, index](beast::error_code wait_ec) {
+    if (!wait_ec) accept(index);
   });
 }
 
@@ -499,6 +734,12 @@ void Server::set_error_renderer(ErrorRenderer renderer) { impl_->error_renderer 
 
 uint16_t Server::start() {
   auto& s = impl_->settings;
+  OpenFileLimit files = raise_open_file_limit();
+  impl_->max_connections = static_cast<size_t>(std::min<uint64_t>(s.max_connections, connections_that_fit(files.now)));
+  log::info("open_files_limit", {{"was", files.was},
+                                 {"now", files.now},
+                                 {"hard", files.hard},
+                                 {"max_connections", impl_->max_connections}});
   size_t n = s.io_threads ? s.io_threads : std::max(1u, std::thread::hardware_concurrency());
   for (const Route* route : impl_->router.routes()) impl_->composed[route] = impl_->compose(route->handler);
   auto address = asio::ip::make_address(s.host);
@@ -513,10 +754,15 @@ uint16_t Server::start() {
     ::setsockopt(acceptor->native_handle(), SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
     acceptor->bind(endpoint);
     acceptor->listen(asio::socket_base::max_listen_connections);
+    acceptor->non_blocking(true);
     port = acceptor->local_endpoint().port();
-    impl_->acceptors.push_back(std::move(acceptor));
+    auto entry = std::make_unique<Acceptor>();
+    entry->socket = std::move(acceptor);
+    entry->retry = std::make_unique<asio::steady_timer>(*impl_->contexts.back());
+    impl_->acceptors.push_back(std::move(entry));
   }
   impl_->pool = std::make_unique<WorkerPool>(s.workers);
+  for (auto& context : impl_->contexts) impl_->keep_running.push_back(asio::make_work_guard(*context));
   for (size_t i = 0; i < n; ++i) {
     impl_->accept(i);
     impl_->threads.emplace_back([this, i] { impl_->contexts[i]->run(); });
@@ -532,7 +778,9 @@ void Server::stop() {
   for (size_t i = 0; i < impl_->contexts.size(); ++i) {
     asio::post(*impl_->contexts[i], [this, i] {
       beast::error_code ec;
-      impl_->acceptors[i]->close(ec);
+      impl_->acceptors[i]->socket->close(ec);
+      impl_->acceptors[i]->retry->cancel();
+      impl_->keep_running[i].reset();
     });
   }
   // Collected under the lock, used after it: the last reference to a

@@ -3,7 +3,14 @@
 // I/O threads, routed, and handled on a worker pool unless the route is marked
 // inline. It enforces header, body and time limits, writes a JSON access log,
 // records metrics, and stops gracefully: no new connections, in-flight
-// requests finish, idle connections close.
+// requests finish, idle connections close. At start it raises the open-file
+// limit (open_files.h) and logs what it got; it holds at most max_connections
+// client connections (further ones wait in the listen backlog until one
+// closes), and when accept() fails for want of descriptors or memory it
+// backs off (10 ms doubling to 1 s) instead of retrying at once, logging the
+// pause and the resumption once each.
+// Event-stream responses (SSE) stay open on the I/O threads with no thread of
+// their own (event_stream.h).
 #pragma once
 
 #include <chrono>
@@ -30,7 +37,10 @@ struct ServerSettings {
   std::chrono::seconds request_timeout{30};  // to receive a whole request: 408
   std::chrono::seconds idle_timeout{15};     // keep-alive wait for the next request
   std::chrono::seconds shutdown_grace{20};   // in-flight requests get this long
+  size_t max_connections = 10000;            // client connections held at once (lowered to fit the open-file limit)
   std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For names the client
+  std::chrono::seconds stream_heartbeat{25};   // a comment on idle event streams this often
+  size_t stream_max_pending_bytes = 256 * 1024;  // a slower event-stream client is closed
 };
 
 class Server {

@@ -12,6 +12,7 @@ Submitted submitted() {
   Submitted s;
   s.id = 7;
   s.reference = "MDG-7K3Q-9XPD";
+  s.status_secret = "7K3Q-9XPD-M2TA-4BCE";
   s.submitted_at = "2026-11-22T01:05:00.000Z";
   s.due_on = "2026-11-30";
   return s;
@@ -28,6 +29,8 @@ TEST(CitizenMail, ConfirmsTheApplicationWithoutItsAnswers) {
   EXPECT_NE(mail.text_body.find("受付日時: 令和8年（2026年）11月22日 10時05分"), std::string::npos);
   EXPECT_NE(mail.text_body.find("処理の目安: 令和8年（2026年）11月30日まで"), std::string::npos);
   EXPECT_NE(mail.text_body.find("https://madoguchi.example.jp/status?reference=MDG-7K3Q-9XPD"), std::string::npos);
+  EXPECT_NE(mail.text_body.find("確認コード: 7K3Q-9XPD-M2TA-4BCE"), std::string::npos) << "the status code";
+  EXPECT_EQ(mail.text_body.find("生年月日"), std::string::npos) << "a birth date opens nothing";
   EXPECT_NE(mail.text_body.find("Reference number: MDG-7K3Q-9XPD"), std::string::npos) << "English follows";
   EXPECT_LT(mail.text_body.find("受付番号"), mail.text_body.find("Reference number"));
 }
@@ -38,7 +41,7 @@ TEST(CitizenMail, PutsTheReadersLanguageFirst) {
                          Language::en, "http://x");
   EXPECT_EQ(en.subject, "Sendai City: application received (MDG-7K3Q-9XPD)");
   EXPECT_LT(en.text_body.find("Reference number"), en.text_body.find("受付番号"));
-  EXPECT_NE(en.text_body.find("Bring this reference number to the counter"), std::string::npos);
+  EXPECT_NE(en.text_body.find("received at the counter after your identity was checked"), std::string::npos);
 }
 
 TEST(CitizenMail, SendsTheResumeCodeAndItsLink) {

@@ -95,6 +95,24 @@ TEST(QueueReader, FiltersByStatusAssigneeAndDueAndPages) {
   EXPECT_NE(one.rows[0].reference, two.rows[0].reference);
 }
 
+// A staff member whose ward or department scope is empty (every code taken
+// away) sees an empty queue, not an SQL error: "IN ()" is not SQL.
+TEST(QueueReader, AnEmptyWardOrDepartmentScopeShowsNoCasesInsteadOfFailing) {
+  CaseworkDb f;
+  f.add("child_allowance", "children_benefits", "aoba", "2026-11-25");
+  f.add("child_allowance", "children_benefits", std::nullopt, "2026-11-26");
+  QueueReader reader(*f.db);
+  QueueFilter filter;
+  for (const auto& s : {identity::Scope{identity::CodeSet::of({"children_benefits"}), identity::CodeSet{}},
+                        identity::Scope{identity::CodeSet{}, identity::CodeSet::all()},
+                        identity::Scope{identity::CodeSet{}, identity::CodeSet{}}}) {
+    auto page = reader.read({filter, s, "sato", kToday});
+    EXPECT_TRUE(page.rows.empty());
+    EXPECT_EQ(page.total, 0);
+    EXPECT_EQ(page.overdue, 0);
+  }
+}
+
 TEST(QueueReader, TheDefaultPageWalksThePartialIndexWithoutSorting) {
   if (madoguchi::testing::testing_postgresql()) GTEST_SKIP() << "reads SQLite's query plan";
   CaseworkDb f;

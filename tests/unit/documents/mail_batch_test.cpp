@@ -101,6 +101,26 @@ TEST(MailManifest, IsExcelReadableUtf8WithRfc4180Quoting) {
   EXPECT_EQ(csv, expected);
 }
 
+// Spreadsheets also start a formula at a full-width ＝＋－＠ (Japanese input
+// leaves them full width) and after leading spaces, tabs or an ideographic
+// space; a leading tab or carriage return is refused as well. Such cells get
+// the same apostrophe, inside quotes, so they are shown as text.
+TEST(MailManifest, GuardsFullWidthAndSpaceLedFormulasToo) {
+  const std::vector<MailItem> items{
+      {"＝HYPERLINK(\"http://x\")", "＠SUM(A1)", "＋81", "－1＋1", 1, 1},
+      {" =1+1", "\u3000=cmd|' /C calc'!A0", "\t=1", "\r@x", 2, 1},
+      {"  ＋1", "\u3000\u3000－2", "980-0011", "仙台市青葉区 -1", 3, 1},
+  };
+  const std::string csv = mail_manifest_csv(items);
+  const std::string expected =
+      "\xEF\xBB\xBF"
+      "文書番号,宛名,郵便番号,住所,ページ数\r\n"
+      "\"'＝HYPERLINK(\"\"http://x\"\")\",\"'＠SUM(A1)\",\"'＋81\",\"'－1＋1\",1\r\n"
+      "\"' =1+1\",\"'\u3000=cmd|' /C calc'!A0\",\"'\t=1\",\"'\r@x\",1\r\n"
+      "\"'  ＋1\",\"'\u3000\u3000－2\",980-0011,仙台市青葉区 -1,1\r\n";
+  EXPECT_EQ(csv, expected);
+}
+
 TEST(MailManifest, MatchesTheBatch) {
   const MailBatch batch = render_mail_batch(three_notices());
   const std::string csv = mail_manifest_csv(batch.items);

@@ -172,3 +172,27 @@ TEST(CitizenAccounts, AuditEntriesNeverHoldTheAddress) {
     }
   }
 }
+
+// As for staff: wrong passwords lock out the client that typed them, not the
+// account's owner, and every outcome checks exactly one password hash.
+TEST(CitizenAccounts, WrongPasswordsLockOutTheirClientOnlyAndEveryOutcomeChecksOneHash) {
+  identity_test::Services s;
+  register_and_verify(s, "hanako@example.jp", "tanabata-2025");
+  const AuditActor stranger{"anonymous", "", "203.0.113.66", "req-stranger"};
+  const AuditActor owner{"anonymous", "", "192.0.2.10", "req-owner"};
+  auto hashes_checked_by = [](auto&& attempt) {
+    uint64_t before = madoguchi::platform::crypto::password_verifications();
+    attempt();
+    return madoguchi::platform::crypto::password_verifications() - before;
+  };
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(hashes_checked_by([&] { s.citizens.sign_in("hanako@example.jp", "wrong-password", stranger); }), 1u);
+  }
+  EXPECT_EQ(hashes_checked_by([&] {
+              EXPECT_EQ(s.citizens.sign_in("hanako@example.jp", "tanabata-2025", stranger).status, LoginStatus::refused);
+            }),
+            1u)
+      << "locked";
+  EXPECT_EQ(hashes_checked_by([&] { s.citizens.sign_in("nobody@example.jp", "tanabata-2025", stranger); }), 1u);
+  EXPECT_EQ(s.citizens.sign_in("hanako@example.jp", "tanabata-2025", owner).status, LoginStatus::signed_in);
+}

@@ -186,3 +186,43 @@ TEST(StaffAccounts, DisablingEndsSessions) {
   EXPECT_FALSE(s.staff.disable("nobody", cli()));
   EXPECT_TRUE(s.staff.list().front().disabled);
 }
+
+// Five wrong passwords lock the account for the client that typed them, not
+// for everyone: a stranger cannot lock a member of staff out of their work.
+TEST(StaffAccounts, WrongPasswordsFromOneClientLockOutThatClientOnly) {
+  identity_test::Services s;
+  s.staff.create(new_staff("sato.ichiro", {Role::processor}), cli());
+  const AuditActor stranger{"anonymous", "", "203.0.113.66", "req-stranger"};
+  const AuditActor owner{"anonymous", "", "192.0.2.10", "req-owner"};
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(s.staff.sign_in("sato.ichiro", "wrong password!", stranger).status, LoginStatus::refused);
+  }
+  EXPECT_EQ(s.staff.sign_in("sato.ichiro", "correct horse battery", stranger).status, LoginStatus::refused);
+  EXPECT_EQ(s.staff.sign_in("sato.ichiro", "correct horse battery", owner).status, LoginStatus::signed_in);
+  s.clock.advance(15min);
+  EXPECT_EQ(s.staff.sign_in("sato.ichiro", "correct horse battery", stranger).status, LoginStatus::signed_in);
+}
+
+// Unknown, locked, wrong and right: every sign-in checks exactly one
+// password hash, so the time an answer takes does not tell them apart.
+TEST(StaffAccounts, EverySignInChecksExactlyOnePasswordHashWhateverTheOutcome) {
+  identity_test::Services s;
+  s.staff.create(new_staff("sato.ichiro", {Role::processor}), cli());
+  auto hashes_checked_by = [](auto&& attempt) {
+    uint64_t before = madoguchi::platform::crypto::password_verifications();
+    attempt();
+    return madoguchi::platform::crypto::password_verifications() - before;
+  };
+  EXPECT_EQ(hashes_checked_by([&] { s.staff.sign_in("no.such.login", "wrong password!", test_client()); }), 1u);
+  EXPECT_EQ(hashes_checked_by([&] { s.staff.sign_in("not a valid login!", "wrong password!", test_client()); }), 1u);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(hashes_checked_by([&] { s.staff.sign_in("sato.ichiro", "wrong password!", test_client()); }), 1u);
+  }
+  EXPECT_EQ(hashes_checked_by([&] {
+              EXPECT_EQ(s.staff.sign_in("sato.ichiro", "correct horse battery", test_client()).status,
+                        LoginStatus::refused);
+            }),
+            1u)
+      << "locked";
+  EXPECT_EQ(hashes_checked_by([&] { s.staff.sign_in("sato.ichiro", "correct horse battery", cli()); }), 1u);
+}

@@ -162,3 +162,64 @@ TEST_F(CsrfTest, JsonAndSessionlessApiCallsAreExempt) {
   upload.headers.add("Cookie", "mdg_session=abc");
   EXPECT_THROW(run(upload), http::HttpError);
 }
+
+// The token of a signed-in browser is derived from its session: it does not
+// work with another session, and a visitor's token does not work once a
+// session cookie is sent.
+TEST_F(CsrfTest, ASignedInBrowsersTokenWorksOnlyWithItsOwnSession) {
+  auto post_with = [&](const std::string& cookies, const std::string& token) {
+    http::Request post;
+    post.method = "POST";
+    post.path = "/staff/logout";
+    post.route = "/staff/logout";
+    post.headers.add("Cookie", cookies);
+    post.headers.add("Content-Type", "application/x-www-form-urlencoded");
+    post.body = "_csrf=" + token;
+    return run(post).status;
+  };
+  auto [visitor_cookie, visitor_token] = cookie_and_token();
+  EXPECT_EQ(post_with("mdg_session=session-a-0123456789", csrf.token_for_session("session-a-0123456789")), 200);
+  EXPECT_THROW(post_with("mdg_session=session-b-0123456789", csrf.token_for_session("session-a-0123456789")),
+               http::HttpError);
+  EXPECT_THROW(post_with("mdg_session=session-a-0123456789; " + visitor_cookie, visitor_token), http::HttpError);
+  EXPECT_EQ(post_with(visitor_cookie, visitor_token), 200);
+}
+
+// A response that signs in or out (sets the session cookie, hands out no
+// token) also gives the browser a new pre-session id.
+TEST_F(CsrfTest, SigningInOrOutGivesANewPreSessionId) {
+  auto [visitor_cookie, visitor_token] = cookie_and_token();
+  http::Request login;
+  login.method = "POST";
+  login.path = "/staff/login";
+  login.route = "/staff/login";
+  login.headers.add("Cookie", visitor_cookie);
+  login.headers.add("Content-Type", "application/x-www-form-urlencoded");
+  login.body = "_csrf=" + visitor_token;
+  auto response = csrf.middleware()(login, [](http::Request&) {
+    auto r = http::Response::redirect("/staff");
+    r.headers.add("Set-Cookie", "mdg_session=new-session-token; Path=/; HttpOnly");
+    return r;
+  });
+  std::string fresh;
+  for (const auto& [name, value] : response.headers.fields()) {
+    if (name == "Set-Cookie" && value.rfind("mdg_csrf=", 0) == 0) fresh = value.substr(0, value.find(';'));
+  }
+  EXPECT_FALSE(fresh.empty());
+  EXPECT_NE(fresh, visitor_cookie);
+}
+
+// A session cookie the session middleware found stale gets visitor tokens,
+// so the form on the page it shows still works once the cookie is cleared.
+TEST(CsrfStaleSession, AStaleSessionCookieGetsAVisitorToken) {
+  crypto::init();
+  Csrf csrf{crypto::random_bytes(32), false, "mdg_session", [](const http::Request&) { return false; }};
+  http::Request get;
+  get.method = "GET";
+  get.headers.add("Cookie", "mdg_session=expired-session-token");
+  auto response = csrf.middleware()(get, [](http::Request& r) { return http::Response::text(200, Csrf::token(r)); });
+  std::string set = std::string(response.headers.get("Set-Cookie").value());
+  ASSERT_EQ(set.rfind("mdg_csrf=", 0), 0u);
+  std::string visitor = set.substr(9, set.find(';') - 9);
+  EXPECT_EQ(response.body, csrf.token_for_visitor(visitor));
+}

@@ -1,5 +1,5 @@
-// The real catalogue in procedures/: it loads without problems, lists at least twelve
-// procedures, and every procedure accepts a realistic sample application
+// The real catalogue in procedures/: it loads without problems, lists at least forty
+// procedures (those the life-event bundles need among them), and every procedure accepts a realistic sample application
 // (demo/answers/<id>.json) on several days, the year-end closure and a leap day among them.
 #include <filesystem>
 #include <fstream>
@@ -37,14 +37,22 @@ TEST(RealCatalogue, LoadsWithoutProblems) {
   EXPECT_TRUE(check_directory("procedures").empty());
 }
 
-TEST(RealCatalogue, ListsAtLeastTwelveProcedures) {
+TEST(RealCatalogue, ListsAtLeastFortyProcedures) {
   const auto& catalogue = real_catalogue();
-  EXPECT_GE(catalogue.all().size(), 12u);
+  EXPECT_GE(catalogue.all().size(), 40u);
   for (const char* id :
        {"residence_certificate", "family_register_certificate", "seal_registration_certificate",
         "tax_certificate", "moving_in", "moving_within", "health_insurance_enrolment",
         "child_allowance", "daycare_application", "dog_registration", "bulky_waste_collection",
-        "cancer_screening"}) {
+        "cancer_screening",
+        // what the life-event bundles prepare (転入, 出生, おくやみ …)
+        "nhi_withdrawal", "nhi_funeral_expenses", "elderly_medical_funeral_expenses",
+        "care_insurance_enrolment", "care_insurance_withdrawal", "national_pension_enrolment",
+        "child_allowance_change", "child_medical_subsidy", "seal_registration_abolition",
+        "disability_certificate_return", "water_service_start", "water_service_stop",
+        "dog_death_notification", "school_transfer_in", "pregnancy_notification",
+        "birth_notification", "marriage_notification", "infant_health_checkup",
+        "death_notification", "householder_change"}) {
     EXPECT_NE(catalogue.find(id), nullptr) << id;
   }
 }
@@ -124,14 +132,29 @@ TEST(RealCatalogue, EveryDepartmentAndWardIsNamed) {
   EXPECT_EQ(directory.ward_of_address("山形県山形市旅篭町2-3-25"), nullptr);
 }
 
-TEST(RealCatalogue, MovingInNeedsTheCounter) {
-  const auto* moving_in = real_catalogue().find("moving_in");
-  ASSERT_NE(moving_in, nullptr);
-  EXPECT_FALSE(moving_in->channels.online);
-  EXPECT_TRUE(moving_in->channels.counter_pre_entry);
-  const auto* moving_within = real_catalogue().find("moving_within");
-  EXPECT_FALSE(moving_within->channels.online);
-  EXPECT_TRUE(moving_within->channels.counter_pre_entry);
+TEST(RealCatalogue, NotificationsTheLawWantsInPersonNeedTheCounter) {
+  for (const char* id : {"moving_in", "moving_within", "birth_notification", "marriage_notification",
+                         "death_notification", "householder_change", "seal_registration"}) {
+    const auto* procedure = real_catalogue().find(id);
+    ASSERT_NE(procedure, nullptr) << id;
+    EXPECT_FALSE(procedure->channels.online) << id;
+    EXPECT_TRUE(procedure->channels.counter_pre_entry) << id;
+  }
+}
+
+TEST(RealCatalogue, EveryProcedureSpeaksThreeLanguagesAndSaysWhatItCosts) {
+  for (const auto& procedure : real_catalogue().all()) {
+    SCOPED_TRACE(procedure.id);
+    for (const auto* text : {&procedure.name, &procedure.summary}) {
+      EXPECT_FALSE(text->ja.empty());
+      EXPECT_FALSE(text->en.empty());
+      EXPECT_FALSE(text->easy.empty());
+    }
+    EXPECT_TRUE(procedure.fee.amount_yen.has_value() || !procedure.fee.note.empty());
+    if (procedure.channels.counter_pre_entry && !procedure.channels.online) {
+      EXPECT_FALSE(procedure.bring.empty()) << "a counter procedure says what to bring";
+    }
+  }
 }
 
 TEST(RealCatalogue, SearchTermsHaveReadingsAndRomaji) {
