@@ -70,7 +70,7 @@ TEST(BundleService, PreparesADraftForEachProcedureAskingOnlyWhatIsLeft) {
   EXPECT_EQ(moving_in.questions_left, 0) << "the 転入届 is answered entirely by the shared answers";
 
   const auto& insurance = state_of(state, "health_insurance_enrolment");
-  EXPECT_EQ(insurance.draft->channel, "online");
+  EXPECT_EQ(insurance.draft->channel, "counter") << "online it needs the My Number card: prepared for the counter";
   EXPECT_EQ(insurance.questions_left, 3) << "the head of household's kana and birth date, and how to pay";
   const auto& given = insurance.draft->given_fields;
   EXPECT_NE(std::find(given.begin(), given.end(), "insured_members"), given.end());
@@ -221,11 +221,11 @@ TEST(BundleService, ACounterDraftTakenInByAClerkIsNoLongerTheCitizensToPrepareOr
   bundle = *s.bundles->find(bundle.public_id);
   const auto moving_in = *state_of(prepare.bundles.state(bundle, std::nullopt), "moving_in").draft;
 
-  Service at_counter(s, real_catalogue(), real_life_events(), [&](int64_t id) { return id == moving_in.id; });
+  Service at_counter(s, real_catalogue(), real_life_events(), [](int64_t) { return true; });
   auto state = at_counter.bundles.state(bundle, std::nullopt);
   EXPECT_TRUE(state_of(state, "moving_in").taken_in);
   EXPECT_FALSE(state_of(state, "moving_in").ready());
-  EXPECT_FALSE(state_of(state, "child_allowance").taken_in) << "only counter drafts are asked about";
+  EXPECT_FALSE(state_of(state, "water_service_start").taken_in) << "only counter drafts are taken in";
   EXPECT_TRUE(BundleService::ready_counter_drafts(state).empty());
 
   auto shared = moving_in_answers();
@@ -236,7 +236,7 @@ TEST(BundleService, ACounterDraftTakenInByAClerkIsNoLongerTheCitizensToPrepareOr
   bundle = *s.bundles->find(bundle.public_id);
   at_counter.bundles.sync(bundle, std::nullopt);
   EXPECT_EQ(s.drafts->find(moving_in.public_id)->answers, moving_in.answers) << "the clerk's draft is left alone";
-  EXPECT_EQ(state_of(at_counter.bundles.state(bundle, std::nullopt), "child_allowance").draft->answers["applicant_phone"],
+  EXPECT_EQ(state_of(at_counter.bundles.state(bundle, std::nullopt), "water_service_start").draft->answers["phone"],
             "090-7777-0000");
 }
 
