@@ -234,9 +234,8 @@ json list_model(const LifeEventsWeb& web, const Request& request, const OpenBund
   model["has_not_needed"] = !not_needed.empty();
   model["bring_all"] = bring_all;
   model["has_bring_all"] = !bring_all.empty();
-  model["ready_count"] = ready;
   model["can_submit"] = ready > 0;
-  model["to_answer_count"] = to_answer;
+  model["has_to_answer"] = to_answer > 0;  // numbers reach the templates as (always true) text
   model["submit_label"] = replace(text(web, request, "list.submit_ready"), "{n}", std::to_string(ready));
   if (event.consultation) {
     model["consultation"] = {{"name", pick(event.consultation->name, language)}, {"kind", event.consultation->kind}};

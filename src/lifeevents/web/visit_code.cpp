@@ -59,6 +59,7 @@ json visit_code_model(const LifeEventsWeb& web, const Request& request, const Op
   const bool current = code && code->draft_ids == ready;
   const bool can_issue = !print && !ready.empty() && !current;
   return {{"show", any_counter && state.shared_done},
+          {"print", print},
           {"taken_in", taken_in},
           {"code", code ? code->code.text : std::string()},
           {"image_href", list_href + "/qr.png"},
