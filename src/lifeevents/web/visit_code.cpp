@@ -8,24 +8,14 @@ namespace madoguchi::lifeevents {
 
 using nlohmann::json;
 
-namespace {
-
-// The counter procedures of the list that are still the citizen's (not taken in, not submitted).
-template <typename Fn>
-void each_open_counter_item(const BundleState& state, Fn fn) {
-  for (const auto& item : state.items) {
-    if (item.at_counter() && item.draft && !item.submitted() && !item.taken_in) fn(item);
-  }
-}
-
-}  // namespace
-
 std::optional<counter::IssuedPreEntry> current_visit_code(const LifeEventsWeb& web, const BundleState& state) {
   std::optional<counter::IssuedPreEntry> newest;
-  each_open_counter_item(state, [&](const ItemState& item) {
+  for (const auto& item : state.items) {
+    // Only the counter drafts still the citizen's: not taken in, not submitted.
+    if (!item.at_counter() || !item.draft || item.submitted() || item.taken_in) continue;
     auto code = web.counter.outstanding_pre_entry(item.draft->id);
     if (code && (!newest || code->id > newest->id)) newest = std::move(code);
-  });
+  }
   return newest;
 }
 
