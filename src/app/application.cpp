@@ -100,7 +100,7 @@ Application::Application(Settings settings) : settings_(std::move(settings)) {
       counter::CounterSettings{settings_.keys_dir(), settings_.procedures_dir() / "forms", settings_.card_bridge_url,
                                settings_.pre_entry_lifetime});
   stats_ = std::make_unique<insight::StatsReader>(*database_, *catalogue_);
-  lifeevents_ = std::make_unique<lifeevents::LifeEventsModule>(*web_, *identity_, settings_.procedures_dir());
+  lifeevents_ = std::make_unique<lifeevents::LifeEventsModule>(*web_, *identity_, *counter_, settings_.procedures_dir());
   web_->resume_elsewhere = [this](const std::string& code, const platform::http::Request& request) {
     return lifeevents_->resume(code, request);
   };

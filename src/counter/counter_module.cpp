@@ -49,6 +49,12 @@ void CounterModule::register_routes(platform::http::Router& router) {
 
 IssuedPreEntry CounterModule::issue_pre_entry(const std::vector<int64_t>& draft_ids) { return codes_->issue(draft_ids); }
 
+std::optional<IssuedPreEntry> CounterModule::outstanding_pre_entry(int64_t draft_id) const {
+  return codes_->outstanding_for_draft(draft_id);
+}
+
+std::optional<int64_t> CounterModule::intake_of_draft(int64_t draft_id) const { return codes_->intake_of_draft(draft_id); }
+
 std::string CounterModule::pre_entry_qr_png(const PreEntryCode& code) { return qr_png(code.text); }
 
 }  // namespace madoguchi::counter

@@ -5,15 +5,17 @@
 // the start with file:line problems), adds the counter to the staff landing
 // page and registers the citizen's pre-entry pages and the clerk's pages.
 //
-// For other modules (the life-event one-stop helper): issue_pre_entry() gives
-// one code, and so one QR, for a bundle of counter drafts; pre_entry_qr_png()
-// draws it. Codes carry no personal data.
+// For other modules (the life-event one-stop): issue_pre_entry() gives one
+// code, and so one QR, for a bundle of counter drafts; pre_entry_qr_png()
+// draws it; outstanding_pre_entry() and intake_of_draft() say where a draft
+// stands (a code to show, or taken in by a clerk). Codes carry no personal data.
 #pragma once
 
 #include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,8 +51,13 @@ class CounterModule {
   void register_routes(platform::http::Router& router);
 
   // One code for these counter drafts (their ids, in the order the clerk sees
-  // them), or the one they already share while unused and unexpired.
+  // them), or the one they already share while unused and unexpired. A code
+  // for a different set replaces the unused codes of any of these drafts.
   IssuedPreEntry issue_pre_entry(const std::vector<int64_t>& draft_ids);
+  // The code a draft can be shown with (unused, unexpired, not replaced), if any.
+  std::optional<IssuedPreEntry> outstanding_pre_entry(int64_t draft_id) const;
+  // The intake that took a draft in at the counter, if a clerk did.
+  std::optional<int64_t> intake_of_draft(int64_t draft_id) const;
   // The code as a PNG image (for a page or a download).
   static std::string pre_entry_qr_png(const PreEntryCode& code);
 

@@ -43,8 +43,8 @@ std::optional<IssuedPreEntry> PreEntryStore::outstanding_for_draft(int64_t draft
   return db_.read([&](Connection& c) -> std::optional<IssuedPreEntry> {
     auto row = c.query_one(
         "SELECT p.id, p.serial, p.expires_at FROM counter_pre_entries p JOIN counter_pre_entry_drafts d "
-        "ON d.pre_entry_id = p.id WHERE d.draft_id = ? AND p.used_at IS NULL AND p.expires_at > ? "
-        "ORDER BY p.id DESC LIMIT 1",
+        "ON d.pre_entry_id = p.id WHERE d.draft_id = ? AND p.used_at IS NULL AND p.replaced_by IS NULL "
+        "AND p.expires_at > ? ORDER BY p.id DESC LIMIT 1",
         {draft_id, now});
     if (!row) return std::nullopt;
     IssuedPreEntry out;
@@ -66,7 +66,7 @@ std::optional<int64_t> PreEntryStore::intake_of_draft(int64_t draft_id) const {
 }
 
 IssuedPreEntry PreEntryStore::issue(const std::vector<int64_t>& draft_ids) {
-  if (draft_ids.size() == 1) {
+  if (!draft_ids.empty()) {
     if (auto existing = outstanding_for_draft(draft_ids.front()); existing && existing->draft_ids == draft_ids) {
       return *existing;
     }
@@ -85,6 +85,9 @@ IssuedPreEntry PreEntryStore::issue(const std::vector<int64_t>& draft_ids) {
         for (size_t i = 0; i < draft_ids.size(); ++i) {
           c.execute("INSERT INTO counter_pre_entry_drafts (pre_entry_id, position, draft_id) VALUES (?, ?, ?)",
                     {id, static_cast<int64_t>(i), draft_ids[i]});
+          c.execute("UPDATE counter_pre_entries SET replaced_by = ? WHERE id <> ? AND used_at IS NULL "
+                    "AND replaced_by IS NULL AND id IN (SELECT pre_entry_id FROM counter_pre_entry_drafts WHERE draft_id = ?)",
+                    {id, id, draft_ids[i]});
         }
         return id;
       });
@@ -106,7 +109,7 @@ TakeResult PreEntryStore::check(std::string_view text) const {
   }
   std::string now = platform::iso_timestamp(clock_());
   db_.read([&](Connection& c) {
-    auto row = c.query_one("SELECT id, expires_at, used_at FROM counter_pre_entries WHERE serial = ?",
+    auto row = c.query_one("SELECT id, expires_at, used_at, replaced_by FROM counter_pre_entries WHERE serial = ?",
                            {checked.code->serial});
     if (!row) {
       out.problem = TakeProblem::unknown;
@@ -114,6 +117,10 @@ TakeResult PreEntryStore::check(std::string_view text) const {
     }
     if (!row->is_null(2)) {
       out.problem = TakeProblem::used;
+      return 0;
+    }
+    if (!row->is_null(3)) {
+      out.problem = TakeProblem::replaced;
       return 0;
     }
     if (row->text(1) <= now) {

@@ -1,9 +1,11 @@
 // PreEntryStore: issuing and taking in pre-entry codes. issue() gives the
 // drafts (counter drafts, not submitted) one code, or returns the code they
-// already have while it is unused and unexpired, so showing the QR again never
-// makes a new one. take() spends a code once, with a conditional update (two
-// clerks scanning at once: one wins), inside the transaction that opens the
-// intake. Codes are checked (form, key, MAC) before the database is asked.
+// already share while it is unused and unexpired, so showing the QR again never
+// makes a new one; a code for a different set replaces the unused codes of any
+// of its drafts (the older QR is then refused as replaced). take() spends a
+// code once, with a conditional update (two clerks scanning at once: one wins),
+// inside the transaction that opens the intake. Codes are checked (form, key,
+// MAC) before the database is asked.
 #pragma once
 
 #include <chrono>
@@ -27,7 +29,7 @@ struct IssuedPreEntry {
 };
 
 // Why a code cannot be taken in; each becomes a clear message for the clerk.
-enum class TakeProblem { malformed, other_installation, forged, unknown, expired, used };
+enum class TakeProblem { malformed, other_installation, forged, unknown, expired, used, replaced };
 
 struct TakenPreEntry {
   int64_t id = 0;
@@ -46,7 +48,7 @@ class PreEntryStore {
   PreEntryStore(platform::db::Database& database, std::vector<uint8_t> key, std::chrono::seconds lifetime, Now clock = {});
 
   IssuedPreEntry issue(const std::vector<int64_t>& draft_ids);
-  // The outstanding code of a draft, if it has one that is unused and unexpired.
+  // The outstanding code of a draft, if it has one that is unused, unexpired and not replaced.
   std::optional<IssuedPreEntry> outstanding_for_draft(int64_t draft_id) const;
   // The intake that took a draft in, if one did.
   std::optional<int64_t> intake_of_draft(int64_t draft_id) const;

@@ -48,13 +48,19 @@ int questions_left(const std::vector<forms::FieldError>& errors) {
 
 }  // namespace
 
+bool ItemState::at_counter() const {
+  return planned && planned->item->channel == procedures::Channel::counter_pre_entry;
+}
+
 bool BundleState::list_ready() const {
   return questionnaire_done && (!date_check || date_confirmed) && plan.contradictions.empty();
 }
 
 BundleService::BundleService(const LifeEvents& events, const procedures::Catalogue& catalogue, BundleStore& bundles,
-                             applications::DraftStore& drafts, applications::SubmissionService& submissions)
-    : events_(events), catalogue_(catalogue), bundles_(bundles), drafts_(drafts), submissions_(submissions) {}
+                             applications::DraftStore& drafts, applications::SubmissionService& submissions,
+                             TakenIn taken_in)
+    : events_(events), catalogue_(catalogue), bundles_(bundles), drafts_(drafts), submissions_(submissions),
+      taken_in_(taken_in ? std::move(taken_in) : TakenIn([](int64_t) { return false; })) {}
 
 forms::ValidationContext BundleService::context() const { return submissions_.context(); }
 
@@ -104,6 +110,7 @@ BundleState BundleService::state(const Bundle& bundle, std::optional<int64_t> ci
       item.form_changed = link->form_changed;
     }
     if (item.draft && !item.submitted()) {
+      item.taken_in = item.at_counter() && taken_in_(item.draft->id);
       item.expired = applications::draft_expired(item.draft->expires_at, now);
       auto answers = known_answers(p.form, item.draft->answers);
       item.questions_left = questions_left(submissions_.check(p, answers).errors);
@@ -122,7 +129,7 @@ std::vector<applications::OpenedDraft> BundleService::sync(const Bundle& bundle,
   const auto ctx = context();
   auto prepared = prepare_answers(s.plan, s.effective, *ctx.today);
   for (const auto& item : s.items) {
-    if (item.submitted()) continue;
+    if (item.submitted() || item.taken_in) continue;  // a taken-in draft is the clerk's now
     const auto& p = *item.planned->procedure;
     const auto& ready = prepared[p.id];
     if (!item.draft || item.expired) {
@@ -186,14 +193,15 @@ SubmitReport BundleService::submit_ready(const Bundle& bundle, std::optional<int
   auto s = state(bundle, citizen);
   if (!s.list_ready()) return report;
   for (const auto& item : s.items) {
-    if (!item.ready() || item.needs_account) continue;
+    if (item.at_counter() || !item.ready() || item.needs_account) continue;
     const auto& p = *item.planned->procedure;
     const auto& d = *item.draft;
     applications::SubmissionRequest request;
     request.procedure_id = p.id;
     request.procedure_version = d.procedure_version;
     request.answers = known_answers(p.form, d.answers);
-    request.channel = d.channel == "counter" ? procedures::Channel::counter_pre_entry : procedures::Channel::online;
+    request.channel = procedures::Channel::online;
+    if (citizen) request.submitter = applications::Submitter::citizen(*citizen);
     request.citizen_account_id = citizen ? citizen : d.citizen_account_id;
     request.idempotency = applications::IdempotencyRequest{"web-draft:" + d.public_id, "web-draft"};
     request.language = language;
@@ -219,11 +227,10 @@ SubmitReport BundleService::submit_ready(const Bundle& bundle, std::optional<int
   return report;
 }
 
-std::vector<std::string> BundleService::counter_references(const Bundle& bundle) const {
-  std::vector<std::string> out;
-  for (const auto& link : bundle.drafts) {
-    auto draft = drafts_.find(link.draft_public_id);
-    if (draft && draft->channel == "counter" && draft->reference) out.push_back(*draft->reference);
+std::vector<int64_t> BundleService::ready_counter_drafts(const BundleState& state) {
+  std::vector<int64_t> out;
+  for (const auto& item : state.items) {
+    if (item.at_counter() && item.ready()) out.push_back(item.draft->id);
   }
   return out;
 }

@@ -4,6 +4,7 @@
 #include <set>
 #include <system_error>
 
+#include "applications/identity_policy.h"
 #include "forms/printable.h"
 #include "forms/spec_from_yaml.h"
 #include "forms/yaml_reader.h"
@@ -604,7 +605,10 @@ class Loader {
       }
       return;
     }
-    if (p.channels.online) {
+    // Online where this site can take it online; a procedure that needs the My Number card online
+    // goes to the counter, where the clerk checks identity, when it takes pre-entries.
+    const bool online = p.channels.online && !applications::online_needs_card(p);
+    if (online || (p.channels.online && !p.channels.counter_pre_entry)) {
       item.channel = procedures::Channel::online;
     } else if (p.channels.counter_pre_entry) {
       item.channel = procedures::Channel::counter_pre_entry;

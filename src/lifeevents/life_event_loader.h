@@ -4,6 +4,8 @@
 // does not offer, an office not in _offices.yaml, prefill into a field the procedure lacks or of
 // a type the shared answer does not fit, conditions on fields that do not exist, deadlines from
 // something that is not a date. Every problem is reported as file:line, Japanese then English.
+// An item without a channel is done online when this site can take the procedure online (it needs
+// no My Number card there), else at the counter with pre-entry when the procedure offers it.
 // The file format is documented in docs/procedures.md ("Life events").
 #pragma once
 

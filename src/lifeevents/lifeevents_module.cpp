@@ -24,11 +24,14 @@ std::unique_ptr<LifeEvents> load(const std::filesystem::path& procedures_dir, co
 }  // namespace
 
 LifeEventsModule::LifeEventsModule(const applications::WebDependencies& web, identity::IdentityModule& identity,
-                                   const std::filesystem::path& procedures_dir)
+                                   counter::CounterModule& counter, const std::filesystem::path& procedures_dir)
     : events_(load(procedures_dir, web.catalogue)),
       bundles_(std::make_unique<BundleStore>(web.database, web.drafts.lifetime())),
-      service_(std::make_unique<BundleService>(*events_, web.catalogue, *bundles_, web.drafts, web.submissions)),
-      web_(std::make_unique<LifeEventsWeb>(LifeEventsWeb{web, *events_, *bundles_, *service_, identity.audit()})) {
+      service_(std::make_unique<BundleService>(
+          *events_, web.catalogue, *bundles_, web.drafts, web.submissions,
+          [&counter](int64_t draft_id) { return counter.intake_of_draft(draft_id).has_value(); })),
+      web_(std::make_unique<LifeEventsWeb>(
+          LifeEventsWeb{web, *events_, *bundles_, *service_, identity.audit(), counter})) {
   identity.staff_links().add({"/staff/onestop", "lifeevents.staff.find_title", "lifeevents.staff.find_description",
                               identity::RoleSet{identity::Role::counter_clerk, identity::Role::processor,
                                                 identity::Role::approver, identity::Role::department_admin}});
@@ -40,6 +43,7 @@ void LifeEventsModule::register_routes(platform::http::Router& router) {
   register_event_pages(router, *web_);
   register_question_pages(router, *web_);
   register_list_pages(router, *web_);
+  register_visit_code_pages(router, *web_);
   register_staff_pages(router, *web_);
 }
 

@@ -2,8 +2,9 @@
 // dependencies, for the app to wire. It loads the life events beside the procedure catalogue
 // (refusing to start on a problem, as the catalogue does), keeps bundles in the database and
 // registers the citizen pages (/onestop: the questions, the list, printing, saving, submitting
-// together) and the staff view of one visit across departments (/staff/onestop). resume() lets
-// the citizen web's single resume page open a bundle by its resume code.
+// the online procedures together, the one pre-entry QR code the counter procedures are taken in
+// with) and the staff view of one visit across departments (/staff/onestop). resume() lets the
+// citizen web's single resume page open a bundle by its resume code.
 #pragma once
 
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include <string>
 
 #include "applications/web/web_support.h"
+#include "counter/counter_module.h"
 #include "identity/identity_module.h"
 #include "platform/http/router.h"
 
@@ -24,10 +26,10 @@ struct LifeEventsWeb;
 
 class LifeEventsModule {
  public:
-  // `web` and `identity` must outlive the module. Throws std::runtime_error listing the problems
-  // when a life event definition under procedures_dir/life_events is wrong.
+  // `web`, `identity` and `counter` must outlive the module. Throws std::runtime_error listing the
+  // problems when a life event definition under procedures_dir/life_events is wrong.
   LifeEventsModule(const applications::WebDependencies& web, identity::IdentityModule& identity,
-                   const std::filesystem::path& procedures_dir);
+                   counter::CounterModule& counter, const std::filesystem::path& procedures_dir);
   ~LifeEventsModule();
   LifeEventsModule(const LifeEventsModule&) = delete;
   LifeEventsModule& operator=(const LifeEventsModule&) = delete;
@@ -37,7 +39,6 @@ class LifeEventsModule {
   // Opens the bundle a resume code belongs to in this browser; nothing when the code is no
   // bundle's (it may be a draft's).
   std::optional<platform::http::Response> resume(const std::string& code, const platform::http::Request& request);
-
 
  private:
   std::unique_ptr<LifeEvents> events_;

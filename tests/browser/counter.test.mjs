@@ -14,11 +14,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import { startServer, launchBrowser, newDevice, closeDevice, check, runCommand, savePdfPages, dayFromToday, binary, next } from './support.mjs';
+import { startServer, launchBrowser, newDevice, closeDevice, check, runCommand, savePdfPages, dayFromToday, binary, next, decodeQr } from './support.mjs';
 
-const require = createRequire(import.meta.url);
-const jsQR = require('jsqr');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const password = 'correct horse battery';
 
@@ -104,23 +101,6 @@ async function device(width) {
   return d;
 }
 
-// The QR code of the page's own <img>, drawn on a canvas and decoded with jsQR.
-async function decodeQr(page) {
-  const image = await page.locator('[data-pre-entry-qr]').evaluate(async (img) => {
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const context = canvas.getContext('2d');
-    context.drawImage(img, 0, 0);
-    const data = context.getImageData(0, 0, canvas.width, canvas.height);
-    return { width: data.width, height: data.height, pixels: Array.from(data.data) };
-  });
-  const found = jsQR(Uint8ClampedArray.from(image.pixels), image.width, image.height);
-  assert.ok(found, 'the QR image decodes');
-  return found.data;
-}
-
 // Words of a PDF with their top-left in millimetres (pdftotext -bbox).
 function pdfWords(bytes) {
   const file = join(scratch, 'form.pdf');
@@ -177,7 +157,7 @@ test('pre-entry on the phone, QR at the counter, the card checks the form, the o
   await citizen.waitForSelector('[data-pre-entry-qr]');
   await check(phone, 'counter-pre-entry');
   const shown = (await citizen.locator('[data-pre-entry-code]').textContent()).trim();
-  const decoded = await decodeQr(citizen);
+  const decoded = await decodeQr(citizen, '[data-pre-entry-qr]');
   assert.equal(decoded, shown, 'the QR holds the code printed under it');
   assert.doesNotMatch(decoded, /高橋|𠮷/, 'no personal data in the QR');
 

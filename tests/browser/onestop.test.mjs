@@ -1,14 +1,15 @@
 // Life-event one-stop lists. 転入: a family of three with a preschool child moves to Sendai from
 // another prefecture — one questionnaire, the list of what applies with deadlines counted from
 // the moving date, the shared answers typed once and found again in every form, each form asking
-// only what is left, the online procedures submitted together and the counter ones prepared
-// with their references. おくやみ: a 78-year-old on 後期高齢者医療 with a pension, a registered seal
+// only what is left, the online procedures submitted together and the counter ones in one QR
+// code for the visit (decoded from the page's image: the code printed under it), on a phone and
+// on the printable list. おくやみ: a 78-year-old on 後期高齢者医療 with a pension, a registered seal
 // and a disability certificate — the calm guide, the list naming each procedure and the offices
 // outside the city, contradictory answers put back as a question, and the staff view of the
 // visit. Dates come from the servers' test clock.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newDevice, closeDevice, check, next, dayFromToday, runCommand } from './support.mjs';
+import { useServerAndBrowser, newDevice, closeDevice, check, next, dayFromToday, runCommand, decodeQr, savePdfPages } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -205,25 +206,54 @@ test('転入: a family of three with a preschool child from another prefecture',
 
     await page.waitForURL(/\/onestop\/b\/[0-9a-z]+$/);
     await check(device, 'onestop-list-ready');
-    await page.getByRole('button', { name: '入力が終わった8件をまとめて申請する' }).click();
-    await page.waitForURL(/submitted=8/);
+    // Online, this site takes only the water service (the others need the My Number card online):
+    // it is submitted from the list; the rest go to the counter.
+    await page.getByRole('button', { name: '入力が終わった1件をまとめて申請する' }).click();
+    await page.waitForURL(/submitted=1&refused=0/);
     await check(device, 'onestop-list-submitted');
     assert.match(await page.locator('.notice--success').first().textContent(), /まとめて申請しました/);
-    const counterRefs = await page.locator('[data-counter-reference]').allTextContents();
-    assert.equal(counterRefs.length, 2, 'the 転入届 and the seal registration are prepared for the counter');
-    for (const ref of counterRefs) assert.match(ref, /^MDG-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    assert.match(await page.locator('#item-moving_in .task__status').textContent(), /窓口用に準備済み/);
-    assert.match(await page.locator('#item-child_allowance .task__status').textContent(), /申請済み/);
-    assert.match(await page.locator('main').textContent(), /住民票|持ち物|窓口に持って行くもの/);
+    assert.match(await page.locator('#item-water_service_start .task__status').textContent(), /申請済み/);
+    assert.match(await page.locator('#item-moving_in .task__status').textContent(), /窓口でQRコードを見せます/);
+    assert.match(await page.locator('#item-child_allowance .task__status').textContent(), /窓口でQRコードを見せます/);
+    assert.equal(await page.locator('#item-moving_in .task__reference').count(), 0, 'the 転入届 is not submitted from home');
+    assert.match(await page.locator('main').textContent(), /窓口に持って行くもの/);
+
+    // The counter procedures: one QR code for the whole visit, with the code printed under it.
+    await page.getByRole('button', { name: '窓口で見せるQRコードを表示する' }).click();
+    await page.waitForURL(/#counter-qr$/);
+    await check(device, 'onestop-list-qr');
+    const shown = (await page.locator('[data-visit-code]').textContent()).trim();
+    assert.match(shown, /^MDQ(-[0-9A-Z]{4}){5}$/);
+    assert.equal(await decodeQr(page, '[data-visit-qr]'), shown, 'the QR holds the code printed under it');
+    assert.deepEqual(await page.locator('[data-visit-covers] li').allTextContents(), ['転入届', '国民健康保険 加入の届出',
+      '児童手当 認定請求', '子ども医療費助成 受給者証の交付申請', '乳幼児健康診査の申込（転入・日程変更）',
+      '子どもの予防接種 予診票の交付申請（転入）', '印鑑登録申請'], 'every counter procedure, in the list\'s order');
+    assert.match(await page.locator('[data-visit-expires]').textContent(), /令和9年（2027年）7月15日/);
+    assert.equal(await page.getByRole('button', { name: '窓口で見せるQRコードを表示する' }).count(), 0);
+    assert.equal(await page.locator('[data-visit-qr]').getAttribute('alt'), '窓口で見せるQRコード。下のコードと同じ内容です。');
+
+    // The same list on the phone the citizen takes to the ward office.
+    const phone = await newDevice(env.chrome.browser, { width: 375, javaScript: true });
+    try {
+      await phone.context.addCookies(await device.context.cookies());
+      await phone.page.goto(`${listUrl}#counter-qr`);
+      await check(phone, 'onestop-list-qr-phone');
+      assert.equal(await decodeQr(phone.page, '[data-visit-qr]'), shown, 'the same code on the phone');
+    } finally {
+      await closeDevice(phone);
+    }
 
     // The status of what was submitted is open to this browser.
-    await page.locator('#item-child_allowance .task__action a').click();
+    await page.locator('#item-water_service_start .task__action a').click();
     await page.waitForURL(/\/status\/MDG-/);
     await check(device, 'onestop-status');
 
     await page.goto(`${listUrl}/print`);
     await check(device, 'onestop-print');
     assert.match(await page.locator('h1').textContent(), /手続の一覧（控え）/);
+    assert.equal((await page.locator('[data-visit-code]').textContent()).trim(), shown, 'the printed list carries the code');
+    assert.equal(await decodeQr(page, '[data-visit-qr]'), shown);
+    savePdfPages(await page.pdf({ format: 'A4', printBackground: true }), 'onestop-print-pdf');
   } finally {
     await closeDevice(device);
   }

@@ -1,16 +1,20 @@
 // Shared by the browser tests: the real madoguchi server on a free port with
 // a fresh data directory, a local SMTP sink (Debian's python3-aiosmtpd),
 // Debian's chromium through playwright-core, axe-core run on every page
-// visited, and screenshots when MADOGUCHI_SCREENSHOTS names a directory.
+// visited, screenshots when MADOGUCHI_SCREENSHOTS names a directory, and
+// reading a page's QR code image with jsQR.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
+const require = createRequire(import.meta.url);
+const jsQR = require('jsqr');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 export const binary = process.env.MADOGUCHI_BINARY || join(root, 'build', 'madoguchi');
@@ -232,6 +236,24 @@ export async function check(device, name) {
       await page.screenshot({ path: join(dir, `${name}-${suffix}-${i}.png`), fullPage: true, clip });
     }
   }
+}
+
+// The text of the QR code in the page's <img> matching `selector`, drawn on a canvas and decoded
+// with jsQR (the page needs JavaScript for the canvas).
+export async function decodeQr(page, selector) {
+  const image = await page.locator(selector).evaluate(async (img) => {
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const context = canvas.getContext('2d');
+    context.drawImage(img, 0, 0);
+    const data = context.getImageData(0, 0, canvas.width, canvas.height);
+    return { width: data.width, height: data.height, pixels: Array.from(data.data) };
+  });
+  const found = jsQR(Uint8ClampedArray.from(image.pixels), image.width, image.height);
+  assert.ok(found, `the QR image ${selector} decodes`);
+  return found.data;
 }
 
 export function pagesChecked() {

@@ -80,7 +80,7 @@ Response take_in(const CounterWeb& web, Request& request) {
     return Response::redirect("/staff/counter/intakes/" + intake->public_id);
   }
   const auto& refusal = std::get<IntakeRefusal>(outcome);
-  static const char* kProblems[] = {"malformed", "other_installation", "forged", "unknown", "expired", "used"};
+  static const char* kProblems[] = {"malformed", "other_installation", "forged", "unknown", "expired", "used", "replaced"};
   std::string problem = kProblems[static_cast<int>(refusal.problem)];
   web.audit.record(identity::audit_entry_for(request, "counter_code_refused", "pre_entry_code", "",
                                              {{"reason", problem}}));

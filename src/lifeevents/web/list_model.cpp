@@ -73,6 +73,13 @@ std::string deadline_rule_text(const LifeEvent& event, const Deadline& deadline,
   return out;
 }
 
+std::string waiting_text(const LifeEventsWeb& web, const Request& request, const ItemState& item) {
+  if (!item.draft) return text(web, request, "item.after_shared");
+  if (item.needs_account) return text(web, request, "item.needs_account");
+  return replace(text(web, request, item.questions_left == 1 ? "item.one_question_left" : "item.questions_left"), "{n}",
+                 std::to_string(item.questions_left));
+}
+
 json list_model(const LifeEventsWeb& web, const Request& request, const OpenBundle& open, const BundleState& state) {
   const Language language = applications::language_of(request);
   const auto& event = *open.event;
@@ -118,7 +125,6 @@ json list_model(const LifeEventsWeb& web, const Request& request, const OpenBund
 
   json online = json::array(), counter = json::array(), outside = json::array(), not_needed = json::array();
   json bring_all = json::array();
-  json counter_references = json::array();
   int ready = 0, to_answer = 0;
   const auto add_bring = [&](const std::vector<forms::LocalizedText>& texts) {
     for (const auto& t : texts) {
@@ -175,31 +181,36 @@ json list_model(const LifeEventsWeb& web, const Request& request, const OpenBund
                                     [&](const ItemState& s) { return s.planned == &planned; });
     if (found != state.items.end()) {
       const ItemState& s = *found;
-      entry["form_changed"] = s.form_changed && !s.submitted();
+      entry["form_changed"] = s.form_changed && !s.submitted() && !s.taken_in;
       if (s.submitted()) {
         entry["reference"] = *s.draft->reference;
         entry["status_kind"] = "done";
-        entry["status"] = text(web, request, at_counter ? "item.prepared_for_counter" : "item.submitted");
-        entry["action_href"] = "/status/" + *s.draft->reference;
-        entry["action_label"] = text(web, request, "item.see_status");
-        if (at_counter) counter_references.push_back(*s.draft->reference);
+        if (at_counter) {
+          entry["status"] = text(web, request, "item.submitted_at_counter");
+        } else {
+          entry["status"] = text(web, request, "item.submitted");
+          entry["action_href"] = "/status/" + *s.draft->reference;
+          entry["action_label"] = text(web, request, "item.see_status");
+        }
+      } else if (s.taken_in) {
+        entry["status_kind"] = "done";
+        entry["status"] = text(web, request, "item.taken_in");
       } else if (!s.draft) {
-        entry["status"] = text(web, request, "item.after_shared");
+        entry["status"] = waiting_text(web, request, s);
       } else if (s.needs_account) {
         entry["status_kind"] = "account";
-        entry["status"] = text(web, request, "item.needs_account");
+        entry["status"] = waiting_text(web, request, s);
         entry["action_href"] = "/account/login?next=" + platform::http::percent_encode(list_href);
         entry["action_label"] = text(web, request, "item.sign_in");
       } else if (s.ready()) {
-        ++ready;
         entry["status_kind"] = "ready";
-        entry["status"] = text(web, request, "item.ready");
+        entry["status"] = text(web, request, at_counter ? "item.ready_for_counter" : "item.ready");
         entry["action_href"] = applications::draft_path(s.draft->public_id) + "/check";
         entry["action_label"] = text(web, request, "item.check_answers");
+        if (!at_counter) ++ready;
       } else {
         ++to_answer;
-        entry["status"] = replace(text(web, request, s.questions_left == 1 ? "item.one_question_left" : "item.questions_left"),
-                                  "{n}", std::to_string(s.questions_left));
+        entry["status"] = waiting_text(web, request, s);
         entry["action_href"] = applications::draft_path(s.draft->public_id);
         entry["action_label"] = text(web, request, "item.answer_rest");
       }
@@ -223,12 +234,9 @@ json list_model(const LifeEventsWeb& web, const Request& request, const OpenBund
   model["has_not_needed"] = !not_needed.empty();
   model["bring_all"] = bring_all;
   model["has_bring_all"] = !bring_all.empty();
-  model["ready_count"] = ready;
   model["can_submit"] = ready > 0;
-  model["to_answer_count"] = to_answer;
+  model["has_to_answer"] = to_answer > 0;  // numbers reach the templates as (always true) text
   model["submit_label"] = replace(text(web, request, "list.submit_ready"), "{n}", std::to_string(ready));
-  model["counter_references"] = counter_references;
-  model["has_counter_references"] = !counter_references.empty();
   if (event.consultation) {
     model["consultation"] = {{"name", pick(event.consultation->name, language)}, {"kind", event.consultation->kind}};
   }

@@ -1,10 +1,11 @@
-// The citizen's list (/onestop/b/{bundle}): its printable copy, submitting every ready
-// procedure together, and saving with a resume code that opens the list, with all its drafts,
-// in another browser.
+// The citizen's list (/onestop/b/{bundle}): its printable copy (both with the visit's pre-entry
+// QR code for the counter once issued), submitting every ready online procedure together, and
+// saving with a resume code that opens the list, with all its drafts, in another browser.
 #include "applications/draft_rules.h"
 #include "applications/status_grant.h"
 #include "lifeevents/web/list_model.h"
 #include "lifeevents/web/pages.h"
+#include "lifeevents/web/visit_code.h"
 
 namespace madoguchi::lifeevents {
 
@@ -38,6 +39,7 @@ Response list_page(const LifeEventsWeb& web, Request& request, bool print) {
     state = web.service.state(open.bundle, citizen);
   }
   nlohmann::json model = list_model(web, request, open, state);
+  model["visit"] = visit_code_model(web, request, open, state, print);
   const auto submitted = request.query_param("submitted");
   const auto refused = request.query_param("refused");
   nlohmann::json notices = nlohmann::json::array();
@@ -46,6 +48,9 @@ Response list_page(const LifeEventsWeb& web, Request& request, bool print) {
   }
   if (refused && *refused != "0") {
     notices.push_back({{"kind", "error"}, {"text", text(web, request, "list.refused_notice")}});
+  }
+  if (request.query_param("code") == std::optional<std::string>("none")) {
+    notices.push_back({{"kind", "error"}, {"text", text(web, request, "visit.none_ready_notice")}});
   }
   model["notices"] = notices;
   model["body_class"] = print ? "page-print" : "";

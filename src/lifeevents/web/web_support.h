@@ -1,5 +1,5 @@
 // What the life-event pages share: their dependencies (the citizen web's, plus the life events,
-// the bundles and the audit log), this module's messages, opening the bundle a request names for
+// the bundles, the audit log and the counter that issues the visit's pre-entry code), this module's messages, opening the bundle a request names for
 // the browser that holds its token, the bundle's cookie, and the page script's form hints.
 #pragma once
 
@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "applications/web/web_support.h"
+#include "counter/counter_module.h"
 #include "identity/audit_log.h"
 #include "lifeevents/bundle_service.h"
 
@@ -22,6 +23,7 @@ struct LifeEventsWeb {
   BundleStore& bundles;
   BundleService& service;
   const identity::AuditLog& audit;
+  counter::CounterModule& counter;
 };
 
 using platform::http::Request;

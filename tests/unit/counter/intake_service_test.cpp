@@ -1,6 +1,7 @@
 // The counter's use cases on a real database: a pre-entry code is issued once
-// per draft and taken in once; expired, used, forged and other
-// installations' codes are refused by name; corrections keep the citizen's
+// per set of drafts and taken in once; a code for a different set replaces the
+// older one; expired, used, replaced, forged and other installations' codes
+// are refused by name; corrections keep the citizen's
 // version and are audited; the card reading is checked again and the number
 // sealed; submission sends the answers as channel `counter` with both
 // revisions, and the audit log never holds the personal values.
@@ -113,6 +114,23 @@ TEST(IntakeService, OneCodeCoversABundleOfDrafts) {
   ASSERT_EQ(intake.items.size(), 3u);
   EXPECT_EQ(intake.items[1].procedure_id, "health_insurance_enrolment");
   EXPECT_EQ(intake.items[2].procedure_id, "child_allowance");
+}
+
+TEST(IntakeService, ABundleKeepsItsCodeUntilItsSetChangesAndTheOlderCodeIsThenRefused) {
+  Counter c("intake-replaced");
+  auto moving = c.counter_draft("moving_in");
+  auto seal = c.counter_draft("seal_registration");
+  auto first = c.codes.issue({moving.id});
+  auto both = c.codes.issue({moving.id, seal.id});
+  EXPECT_NE(both.code.text, first.code.text) << "a different set gets a new code";
+  EXPECT_EQ(c.codes.issue({moving.id, seal.id}).code.text, both.code.text) << "the same set keeps its code";
+  EXPECT_EQ(c.codes.outstanding_for_draft(moving.id)->code.text, both.code.text);
+  EXPECT_EQ(c.refusal(first.code.text), TakeProblem::replaced);
+  auto intake = c.take_in(both.code.text);
+  ASSERT_EQ(intake.items.size(), 2u);
+  EXPECT_EQ(intake.items[0].procedure_id, "moving_in");
+  EXPECT_EQ(intake.items[1].procedure_id, "seal_registration");
+  EXPECT_EQ(c.refusal(both.code.text), TakeProblem::used);
 }
 
 TEST(IntakeService, RefusesExpiredForgedAndForeignCodes) {

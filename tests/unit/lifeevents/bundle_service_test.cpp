@@ -1,14 +1,16 @@
 // A bundle's drafts: prepared for the procedures that apply once the shared answers are complete,
 // asking only what is left; kept in step when a shared answer changes without undoing what the
 // citizen corrected in a form; rebased when a procedure's form changes meanwhile (answers kept,
-// only the changed page asked); submitted together, once; the counter ones handed over by their
-// references.
+// only the changed page asked); the online ones submitted together, once; the counter ones never
+// submitted by the citizen but handed to the visit's one pre-entry code while ready and not taken
+// in by a clerk.
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "applications/form_state.h"
+#include "forms/sample_dates.h"
 #include "scenarios.h"
 
 namespace madoguchi::lifeevents {
@@ -30,6 +32,19 @@ const ItemState& state_of(const BundleState& state, const std::string& id) {
     if (item.planned->item->id == id) return item;
   }
   std::abort();
+}
+
+// Answers what a prepared draft still asks from the procedure's demo sample, keeping what it holds
+// but for the corrections given.
+void finish(Services& s, const applications::Draft& draft, const nlohmann::json& corrections = nlohmann::json::object()) {
+  std::ifstream in(std::string(MADOGUCHI_SOURCE_DIR) + "/demo/answers/" + draft.procedure_id + ".json");
+  auto sample = forms::resolve_sample_dates(nlohmann::json::parse(in), kToday);
+  auto answers = draft.answers;
+  for (const auto& [key, value] : sample.items()) {
+    if (!answers.contains(key)) answers[key] = value;
+  }
+  answers.update(corrections);
+  ASSERT_TRUE(s.drafts->save(draft.id, answers, std::nullopt));
 }
 
 TEST(BundleService, PreparesADraftForEachProcedureAskingOnlyWhatIsLeft) {
@@ -55,7 +70,7 @@ TEST(BundleService, PreparesADraftForEachProcedureAskingOnlyWhatIsLeft) {
   EXPECT_EQ(moving_in.questions_left, 0) << "the 転入届 is answered entirely by the shared answers";
 
   const auto& insurance = state_of(state, "health_insurance_enrolment");
-  EXPECT_EQ(insurance.draft->channel, "online");
+  EXPECT_EQ(insurance.draft->channel, "counter") << "online it needs the My Number card: prepared for the counter";
   EXPECT_EQ(insurance.questions_left, 3) << "the head of household's kana and birth date, and how to pay";
   const auto& given = insurance.draft->given_fields;
   EXPECT_NE(std::find(given.begin(), given.end(), "insured_members"), given.end());
@@ -156,30 +171,73 @@ TEST(BundleService, AProcedureChangedWhileFillingKeepsTheAnswersAndAsksOnlyWhatC
   EXPECT_FALSE(state_of(state, "moving_in").form_changed);
 }
 
-TEST(BundleService, ReadyProceduresAreSubmittedTogetherOnceAndTheCounterOnesHandedOver) {
+TEST(BundleService, ReadyOnlineProceduresAreSubmittedTogetherOnceAndTheCounterOnesLeftForTheVisitsCode) {
   Services s("bundle-submit");
   Service service(s, real_catalogue(), real_life_events());
   auto bundle = answered(s, "moving_in", moving_in_answers());
   service.bundles.sync(bundle, std::nullopt);
   bundle = *s.bundles->find(bundle.public_id);
+  auto state = service.bundles.state(bundle, std::nullopt);
+  const auto moving_in = *state_of(state, "moving_in").draft;
+  const auto seal = *state_of(state, "seal_registration").draft;
+  ASSERT_EQ(state_of(state, "moving_in").questions_left, 0);
+  ASSERT_GT(state_of(state, "seal_registration").questions_left, 0);
+  EXPECT_EQ(BundleService::ready_counter_drafts(state), std::vector<int64_t>{moving_in.id})
+      << "only the counter draft with nothing left";
+  EXPECT_TRUE(service.bundles.submit_ready(bundle, std::nullopt, platform::web::Language::ja).submitted.empty())
+      << "no online procedure is ready yet, and the ready 転入届 is not the citizen's to submit";
+  EXPECT_FALSE(s.drafts->find(moving_in.public_id)->reference);
+
+  finish(s, *state_of(state, "water_service_start").draft, {{"start_date", iso(kToday)}});  // the move was days ago
+  finish(s, seal);
+  state = service.bundles.state(bundle, std::nullopt);
+  ASSERT_TRUE(state_of(state, "water_service_start").ready());
+  EXPECT_EQ(BundleService::ready_counter_drafts(state), (std::vector<int64_t>{moving_in.id, seal.id}))
+      << "in the list's order";
+
   auto report = service.bundles.submit_ready(bundle, std::nullopt, platform::web::Language::ja);
-  EXPECT_EQ(report.submitted, std::vector<std::string>{"moving_in"}) << "only the one with nothing left";
+  EXPECT_EQ(report.submitted, std::vector<std::string>{"water_service_start"}) << "the online one only";
   EXPECT_TRUE(report.refused.empty());
-  auto counter = service.bundles.counter_references(bundle);
-  ASSERT_EQ(counter.size(), 1u);
-  EXPECT_EQ(counter, report.references);
-  auto application = s.applications->find(counter[0]);
+  ASSERT_EQ(report.references.size(), 1u);
+  auto application = s.applications->find(report.references[0]);
   ASSERT_TRUE(application);
-  EXPECT_EQ(application->channel, "counter");
-  EXPECT_EQ(application->procedure_id, "moving_in");
-  EXPECT_EQ(application->answers["members"].size(), 3u);
+  EXPECT_EQ(application->channel, "online");
+  EXPECT_EQ(application->procedure_id, "water_service_start");
 
   auto again = service.bundles.submit_ready(bundle, std::nullopt, platform::web::Language::ja);
   EXPECT_TRUE(again.submitted.empty()) << "nothing is submitted twice";
-  EXPECT_EQ(service.bundles.counter_references(bundle), counter);
-  auto state = service.bundles.state(bundle, std::nullopt);
-  EXPECT_TRUE(state_of(state, "moving_in").submitted());
-  EXPECT_FALSE(state_of(state, "child_allowance").submitted());
+  state = service.bundles.state(bundle, std::nullopt);
+  EXPECT_TRUE(state_of(state, "water_service_start").submitted());
+  EXPECT_FALSE(state_of(state, "moving_in").submitted());
+  EXPECT_FALSE(state_of(state, "seal_registration").submitted());
+  EXPECT_EQ(BundleService::ready_counter_drafts(state), (std::vector<int64_t>{moving_in.id, seal.id}));
+}
+
+TEST(BundleService, ACounterDraftTakenInByAClerkIsNoLongerTheCitizensToPrepareOrShow) {
+  Services s("bundle-taken-in");
+  Service prepare(s, real_catalogue(), real_life_events());
+  auto bundle = answered(s, "moving_in", moving_in_answers());
+  prepare.bundles.sync(bundle, std::nullopt);
+  bundle = *s.bundles->find(bundle.public_id);
+  const auto moving_in = *state_of(prepare.bundles.state(bundle, std::nullopt), "moving_in").draft;
+
+  Service at_counter(s, real_catalogue(), real_life_events(), [](int64_t) { return true; });
+  auto state = at_counter.bundles.state(bundle, std::nullopt);
+  EXPECT_TRUE(state_of(state, "moving_in").taken_in);
+  EXPECT_FALSE(state_of(state, "moving_in").ready());
+  EXPECT_FALSE(state_of(state, "water_service_start").taken_in) << "only counter drafts are taken in";
+  EXPECT_TRUE(BundleService::ready_counter_drafts(state).empty());
+
+  auto shared = moving_in_answers();
+  shared["phone"] = "090-7777-0000";
+  std::vector<std::string> all;
+  for (const auto& section : life_event("moving_in").form.form.sections) all.push_back(section.id);
+  s.bundles->save(bundle.id, shared, all, "", 1, std::nullopt);
+  bundle = *s.bundles->find(bundle.public_id);
+  at_counter.bundles.sync(bundle, std::nullopt);
+  EXPECT_EQ(s.drafts->find(moving_in.public_id)->answers, moving_in.answers) << "the clerk's draft is left alone";
+  EXPECT_EQ(state_of(at_counter.bundles.state(bundle, std::nullopt), "water_service_start").draft->answers["phone"],
+            "090-7777-0000");
 }
 
 TEST(BundleService, NothingIsPreparedFromContradictoryAnswers) {

@@ -87,13 +87,14 @@ struct Services {
   }
 };
 
-// A bundle service over one catalogue and its life events (the catalogue may be a changed copy).
+// A bundle service over one catalogue and its life events (the catalogue may be a changed copy),
+// with the counter's answer to which drafts a clerk took in.
 struct Service {
   applications::SubmissionService submissions;
   BundleService bundles;
-  Service(Services& s, const procedures::Catalogue& catalogue, const LifeEvents& events)
+  Service(Services& s, const procedures::Catalogue& catalogue, const LifeEvents& events, TakenIn taken_in = {})
       : submissions(catalogue, *s.applications, *s.uploads, nullptr),
-        bundles(events, catalogue, *s.bundles, *s.drafts, submissions) {}
+        bundles(events, catalogue, *s.bundles, *s.drafts, submissions, std::move(taken_in)) {}
 };
 
 }  // namespace madoguchi::lifeevents::testing
