@@ -64,4 +64,27 @@ std::optional<std::string> compact_ascii(std::string_view text) {
   return out;
 }
 
+std::string grouped(std::string_view symbols) {
+  std::string out;
+  for (size_t i = 0; i < symbols.size(); ++i) {
+    if (i > 0 && i % 4 == 0) out.push_back('-');
+    out.push_back(symbols[i]);
+  }
+  return out;
+}
+
+std::optional<std::string> parse_grouped(std::string_view text, size_t count) {
+  if (text.size() > 100) return std::nullopt;
+  auto ascii = compact_ascii(text);
+  if (!ascii) return std::nullopt;
+  std::string symbols;
+  for (char c : *ascii) {
+    int s = symbol_of(c);
+    if (s < 0) return std::nullopt;
+    symbols.push_back(kAlphabet[static_cast<size_t>(s)]);
+  }
+  if (symbols.size() != count) return std::nullopt;
+  return grouped(symbols);
+}
+
 }  // namespace madoguchi::applications::crockford

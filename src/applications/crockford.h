@@ -1,7 +1,7 @@
 // Crockford base32 symbols with a Damm check symbol over GF(32) (x^5 + x^2 + 1):
 // every single wrong symbol and every swap of two neighbours changes the check.
-// Shared by the reference number (reference.h) and the counter's pre-entry
-// codes. compact_ascii() forgives what people and scanners type: full-width
+// Shared by the reference number (reference.h), the status and resume codes
+// and the counter's pre-entry codes. compact_ascii() forgives what people and scanners type: full-width
 // ASCII, hyphens and hyphen-like marks, spaces (ASCII and ideographic).
 #pragma once
 
@@ -23,5 +23,10 @@ uint8_t check_symbol(const uint8_t* symbols, size_t n);
 bool check_ok(const uint8_t* symbols, size_t n);
 // `text` as plain ASCII without separators, or nothing if it holds other non-ASCII characters.
 std::optional<std::string> compact_ascii(std::string_view text);
+// `symbols` in groups of four joined by hyphens (7K3Q-9XPD-M2TA).
+std::string grouped(std::string_view symbols);
+// `text` read as exactly `count` symbols (forgiving case, O/I/L, full-width
+// characters and separators), upper case and grouped; nothing otherwise.
+std::optional<std::string> parse_grouped(std::string_view text, size_t count);
 
 }  // namespace madoguchi::applications::crockford

@@ -1,21 +1,12 @@
 #include "applications/draft_rules.h"
 
-#include "jp/kana.h"
+#include "applications/crockford.h"
 
 namespace madoguchi::applications {
 
 namespace {
 
-constexpr std::string_view kUpper = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 constexpr std::string_view kLower = "0123456789abcdefghjkmnpqrstvwxyz";
-
-int symbol_of(char c) {
-  if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  if (c == 'O') c = '0';
-  if (c == 'I' || c == 'L') c = '1';
-  auto pos = kUpper.find(c);
-  return pos == std::string_view::npos ? -1 : static_cast<int>(pos);
-}
 
 }  // namespace
 
@@ -54,25 +45,12 @@ std::string make_resume_code(uint64_t random) {
   std::string out;
   for (int i = 0; i < 12; ++i) {
     if (i > 0 && i % 4 == 0) out.push_back('-');
-    out.push_back(kUpper[(random >> (5 * (11 - i))) & 31]);
+    out.push_back(crockford::kAlphabet[(random >> (5 * (11 - i))) & 31]);
   }
   return out;
 }
 
-std::optional<std::string> parse_resume_code(std::string_view text) {
-  if (text.size() > 100) return std::nullopt;
-  auto ascii = jp::normalize_width(text);
-  if (!ascii.ok()) return std::nullopt;
-  std::string symbols;
-  for (char c : ascii.value()) {
-    if (c == '-' || c == ' ' || c == '_') continue;
-    int s = symbol_of(c);
-    if (s < 0) return std::nullopt;
-    symbols.push_back(kUpper[static_cast<size_t>(s)]);
-  }
-  if (symbols.size() != 12) return std::nullopt;
-  return symbols.substr(0, 4) + "-" + symbols.substr(4, 4) + "-" + symbols.substr(8, 4);
-}
+std::optional<std::string> parse_resume_code(std::string_view text) { return crockford::parse_grouped(text, 12); }
 
 platform::Clock::time_point draft_expiry(platform::Clock::time_point saved, std::chrono::seconds lifetime) {
   return saved + lifetime;

@@ -20,26 +20,7 @@ const std::regex kStatusCode(R"re(data-status-code>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9
 
 // Applies for bulky-waste collection on the web; returns {reference, status code on the receipt}.
 std::pair<std::string, std::string> apply_on_the_web(WebClient& web, const std::string& email) {
-  std::string draft = web.start("bulky_waste_collection");
-  web.get(draft + "/step/requester");
-  EXPECT_EQ(web.post(draft + "/step/requester", {{"_version", "1"},
-                                                 {"name", "千葉　洋子"},
-                                                 {"name_kana", "チバ ヨウコ"},
-                                                 {"postal_code", "982-0011"},
-                                                 {"collection_address", "仙台市太白区長町5-2-1"},
-                                                 {"phone", "022-247-1111"},
-                                                 {"email", email},
-                                                 {"email_confirmation", email}})
-                .status,
-            303);
-  web.get(draft + "/step/items");
-  EXPECT_EQ(web.post(draft + "/step/items", {{"_version", "1"},
-                                             {"items[0].item_type", "sofa"},
-                                             {"items[0].quantity", "1"},
-                                             {"place_to_put_out", "entrance"},
-                                             {"agrees_to_rules", "true"}})
-                .status,
-            303);
+  std::string draft = answer_bulky_waste(web, email);
   web.get(draft + "/check");
   EXPECT_EQ(web.post(draft + "/submit", {{"_version", "1"}}).status, 303);
   auto receipt = web.get(draft + "/receipt");

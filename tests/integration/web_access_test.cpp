@@ -34,26 +34,7 @@ class WebAccess : public ::testing::Test {
 
   // Applies for bulky-waste collection; returns the draft path, the reference and the status code.
   Applied apply(WebClient& web, const std::string& email) {
-    std::string draft = web.start("bulky_waste_collection");
-    web.get(draft + "/step/requester");
-    EXPECT_EQ(web.post(draft + "/step/requester", {{"_version", "1"},
-                                                   {"name", "千葉　洋子"},
-                                                   {"name_kana", "チバ ヨウコ"},
-                                                   {"postal_code", "982-0011"},
-                                                   {"collection_address", "仙台市太白区長町5-2-1"},
-                                                   {"phone", "022-247-1111"},
-                                                   {"email", email},
-                                                   {"email_confirmation", email}})
-                  .status,
-              303);
-    web.get(draft + "/step/items");
-    EXPECT_EQ(web.post(draft + "/step/items", {{"_version", "1"},
-                                               {"items[0].item_type", "sofa"},
-                                               {"items[0].quantity", "1"},
-                                               {"place_to_put_out", "entrance"},
-                                               {"agrees_to_rules", "true"}})
-                  .status,
-              303);
+    std::string draft = answer_bulky_waste(web, email);
     web.get(draft + "/check");
     EXPECT_EQ(web.post(draft + "/submit", {{"_version", "1"}}).status, 303);
     auto receipt = web.get(draft + "/receipt");

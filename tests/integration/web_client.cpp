@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include <regex>
+#include <stdexcept>
 
 namespace madoguchi::testing {
 
@@ -84,6 +85,29 @@ std::string attribute_of(const std::string& html, const std::string& id, const s
   std::smatch m;
   std::regex pattern(attribute + "=\"([^\"]*)\"");
   return std::regex_search(tag, m, pattern) ? m[1].str() : std::string();
+}
+
+std::string answer_bulky_waste(WebClient& web, const std::string& email) {
+  std::string draft = web.start("bulky_waste_collection");
+  web.get(draft + "/step/requester");
+  auto requester = web.post(draft + "/step/requester", {{"_version", "1"},
+                                                        {"name", "千葉　洋子"},
+                                                        {"name_kana", "チバ ヨウコ"},
+                                                        {"postal_code", "982-0011"},
+                                                        {"collection_address", "仙台市太白区長町5-2-1"},
+                                                        {"phone", "022-247-1111"},
+                                                        {"email", email},
+                                                        {"email_confirmation", email}});
+  web.get(draft + "/step/items");
+  auto items = web.post(draft + "/step/items", {{"_version", "1"},
+                                                {"items[0].item_type", "sofa"},
+                                                {"items[0].quantity", "1"},
+                                                {"place_to_put_out", "entrance"},
+                                                {"agrees_to_rules", "true"}});
+  if (draft.empty() || requester.status != 303 || items.status != 303) {
+    throw std::runtime_error("the bulky-waste pages refused the answers: " + items.body + requester.body);
+  }
+  return draft;
 }
 
 }  // namespace madoguchi::testing

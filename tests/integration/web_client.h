@@ -49,4 +49,9 @@ class WebClient {
 // The value of the first `attribute="…"` on the element with id `id` in `html`.
 std::string attribute_of(const std::string& html, const std::string& id, const std::string& attribute);
 
+// Starts a bulky-waste collection (anyone may send it online) and answers
+// both its pages; returns the draft's path, ready for /check and /submit.
+// Throws std::runtime_error if a page refuses the answers.
+std::string answer_bulky_waste(WebClient& web, const std::string& email);
+
 }  // namespace madoguchi::testing
