@@ -11,6 +11,7 @@ cd "$(dirname "$0")/../.."
 build=${1:-build}
 seconds=${BENCH_SECONDS:-10}
 work=$(mktemp -d /tmp/madoguchi-pg-bench.XXXXXX)
+chmod 755 "$work"  # the server runs as the postgres user when we are root
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
@@ -21,15 +22,15 @@ trap cleanup EXIT
 
 echo "== PostgreSQL: durable submissions through one node and two (wrk, 64 connections, ${seconds}s)"
 url=$(scripts/test-postgres start "$work/pg")
-export MADOGUCHI_DATABASE_URL="$url" MADOGUCHI_LOG_ACCESS=off MADOGUCHI_SERVER_ATTEMPTS_PER_MINUTE=1000000
+export MADOGUCHI_DATABASE_URL="$url" MADOGUCHI_LOG_ACCESS=off MADOGUCHI_SERVER_ATTEMPTS_PER_MINUTE=100000
 "$build/madoguchi" migrate --data "$work/a" >/dev/null
 
-start_node() {  # start_node DATA_DIR: prints the port
+start_node() {  # start_node DATA_DIR VARIABLE: sets VARIABLE to the node's port (no subshell: it keeps the pid)
   "$build/madoguchi" serve --port 0 --data "$1" 2>"$1.log" &
   pids+=($!)
   for _ in $(seq 1 200); do
     port=$(grep -o '"event":"server_started".*"port":[0-9]*' "$1.log" 2>/dev/null | grep -o '[0-9]*$' || true)
-    [ -n "$port" ] && { echo "$port"; return; }
+    [ -n "$port" ] && { printf -v "$2" '%s' "$port"; return; }
     sleep 0.05
   done
   echo "node did not start" >&2; cat "$1.log" >&2; exit 1
@@ -65,11 +66,11 @@ submit() {
   rm -f "$work"/wrk-*.txt
 }
 
-port_a=$(start_node "$work/a")
+start_node "$work/a" port_a
 read one one_p99 < <(submit 64 "$port_a")
 echo "one node: ${one} submissions/s, p99 ${one_p99} ms"
 mkdir -p "$work/b" && cp -r "$work/a/keys" "$work/b/keys"
-port_b=$(start_node "$work/b")
+start_node "$work/b" port_b
 read two two_p99 < <(submit 32 "$port_a" "$port_b")
 echo "two nodes: ${two} submissions/s, p99 ${two_p99} ms (the slower node's p99)"
 stored=$(psql "$url" -Atc 'SELECT count(*) FROM applications')
