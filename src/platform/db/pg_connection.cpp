@@ -164,7 +164,7 @@ std::string numbered_placeholders(std::string_view sql) {
   return out;
 }
 
-PgConnection::PgConnection(const std::string& url, Mode mode, PgOptions options) : options_(options) {
+PgConnection::PgConnection(const std::string& url, Mode, PgOptions options) : options_(options) {
   const std::string timeout = std::to_string(options_.connect_timeout_seconds);
   const char* keywords[] = {"dbname", "connect_timeout", "application_name", "keepalives_idle", "keepalives_interval",
                             "keepalives_count", "tcp_user_timeout", nullptr};
@@ -179,7 +179,6 @@ PgConnection::PgConnection(const std::string& url, Mode mode, PgOptions options)
   PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);  // NOTICEs (IF NOT EXISTS …) are not errors
   std::string setup = "SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'; SET statement_timeout = " +
                       std::to_string(options_.statement_timeout_ms) + ";";
-  if (mode == Mode::read_only) setup += " SET default_transaction_read_only = on;";
   exec(setup);
 }
 

@@ -24,6 +24,9 @@ struct PgOptions {
 
 class PgConnection final : public Connection {
  public:
+  // `mode` sets nothing on the session: a session setting would pass, through
+  // pgbouncer in transaction mode, to other clients' transactions. Reads are
+  // read-only per transaction (PgDatabase begins them READ ONLY).
   PgConnection(const std::string& url, Mode mode, PgOptions options = {});
   ~PgConnection() override;
 

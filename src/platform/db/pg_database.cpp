@@ -43,12 +43,20 @@ PgDatabase::PgDatabase(const DatabaseSettings& settings, Metrics* metrics)
 void PgDatabase::run_read(const std::function<void(Connection&)>& job) {
   for (int attempt = 0;; ++attempt) {
     auto lease = readers_.acquire();
+    // Read-only per transaction, never per session: behind pgbouncer in
+    // transaction mode a session setting would reach other clients' writes.
     try {
+      lease->exec("BEGIN READ ONLY");
       job(*lease);
+      lease->exec("COMMIT");
       return;
     } catch (const DbError& e) {
+      roll_back(lease);
       // A read that lost its connection (a server restart, a failover) is safe to run again once.
       if (e.kind() != DbError::Kind::unavailable || lease->healthy() || attempt > 0) throw;
+    } catch (...) {
+      roll_back(lease);
+      throw;
     }
   }
 }
