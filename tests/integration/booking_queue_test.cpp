@@ -2,7 +2,8 @@
 // once per request key and answers a full slot with 409 and the nearest free
 // slots; the .ics download; a device that is not a kiosk gets no ticket; the
 // phone page's event stream stays open, sends the ticket's state at once and
-// the next change as it happens; bad input gets clear 4xx answers.
+// the next change as it happens, also when the change is made on another
+// node (PostgreSQL: LISTEN/NOTIFY); bad input gets clear 4xx answers.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -102,6 +103,30 @@ TEST(BookingQueue, ThePhonePageStreamsItsTicket) {
             {"Accept: text/html"});
   std::string next = sse.read_all(1);
   EXPECT_NE(next.find("event: ticket"), std::string::npos) << next;
+}
+
+TEST(BookingQueue, APhoneWatchingOnOneNodeHearsOfATicketTakenOnAnother) {
+  if (!testing_postgresql()) GTEST_SKIP() << "several nodes need PostgreSQL";
+  ServerProcess a;
+  ServerOptions second;
+  second.same_installation_as = &a;
+  second.migrate = false;
+  ServerProcess b(second);
+  HttpClient http;
+  std::string csrf = csrf_of(http.get(a.url("/queue/aoba"), {"Accept: text/html"}).body);
+  auto taken = http.post(a.url("/queue/aoba/take"), "line=B&_csrf=" + csrf, "application/x-www-form-urlencoded",
+                         {"Accept: text/html"});
+  ASSERT_EQ(taken.status, 303) << taken.body;
+  const std::string location = taken.header("location");
+  RawSocket sse(b.port());
+  sse.send("GET " + location + "/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n");
+  std::string first = sse.read_all(2);
+  EXPECT_EQ(RawSocket::status_of(first), 200);
+  EXPECT_NE(first.find("\"status\":\"waiting\""), std::string::npos) << "node b reads the ticket node a issued";
+  http.post(a.url("/queue/aoba/take"), "line=C&_csrf=" + csrf, "application/x-www-form-urlencoded",
+            {"Accept: text/html"});
+  std::string next = sse.read_all(5);
+  EXPECT_NE(next.find("event: ticket"), std::string::npos) << "the change on node a reached the stream on node b: " << next;
 }
 
 }  // namespace
