@@ -7,8 +7,8 @@
 // asked), and submits the online procedures that are ready all together, each once however
 // often it is asked. Counter procedures are never submitted by the citizen: ready_counter_drafts()
 // are the drafts the one pre-entry code (QR) for the whole visit covers, and a clerk who takes
-// that code in at the counter submits them. LifeEvent::consultation names the booking kind for
-// the おくやみ consultation.
+// that code in at the counter submits them. LifeEvent::consultation names the booking service
+// of the おくやみ consultation.
 #pragma once
 
 #include <chrono>

@@ -77,8 +77,8 @@ struct GuideSection {
   LocalizedText text;
 };
 
-// The consultation a family may book for the visit (the おくやみコーナー), by its kind in the
-// booking engine.
+// The consultation a family may book for the visit (the おくやみコーナー): `kind` is the
+// booking service (offices/sendai.yaml), which the list links to (/book/KIND).
 struct Consultation {
   std::string kind;
   LocalizedText name;

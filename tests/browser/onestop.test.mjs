@@ -342,7 +342,11 @@ test('おくやみ: a 78-year-old on 後期高齢者医療 with a pension, a reg
     assert.match(await page.locator('#item-pension_death_notice').textContent(), /国民年金法施行規則第24条/);
     assert.match(await page.locator('.bring-all').textContent(), /印鑑登録証/);
     assert.match(await page.locator('.bring-all').textContent(), /身体障害者手帳/);
-    assert.equal(await page.locator('.consultation').getAttribute('data-consultation-kind'), 'bereavement_consultation');
+    assert.equal(await page.locator('[data-consultation-book]').getAttribute('href'), '/book/okuyami',
+      'the list books the bereavement counter');
+    const booking = await page.request.get(`${env.server.url}/book/okuyami`);
+    assert.equal(booking.status(), 200, 'the booking page of the bereavement counter exists');
+    assert.match(await booking.text(), /おくやみ/);
     const reference = (await page.locator('.list-summary [data-reference]').textContent()).trim();
 
     // Contradictory answers get a question back, not a wrong list.

@@ -71,7 +71,7 @@ TEST(LifeEventLoader, TheCitysLifeEventsLoad) {
   }
   const auto& bereavement = testing::life_event("bereavement");
   ASSERT_TRUE(bereavement.consultation);
-  EXPECT_EQ(bereavement.consultation->kind, "bereavement_consultation");
+  EXPECT_EQ(bereavement.consultation->kind, "okuyami") << "the booking service of offices/sendai.yaml";
   EXPECT_FALSE(bereavement.guide.empty());
 }
 
