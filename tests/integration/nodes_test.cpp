@@ -159,6 +159,24 @@ bool stored(const std::string& url, const std::string& reference) {
   return db->query_one("SELECT 1 FROM applications WHERE reference = ?", {reference}).has_value();
 }
 
+// A draft saved on node `a` opens with its resume code on node `b`, answers intact.
+void expect_a_draft_saved_on_one_resumes_on_the_other(const ServerProcess& a, const ServerProcess& b) {
+  WebClient first(a);
+  std::string draft = first.start("child_allowance", "counter");
+  first.get(draft + "/step/applicant");
+  ASSERT_EQ(first.post(draft + "/step/applicant", {{"_version", "1"}, {"_action", "save"}, {"applicant_name", "髙橋　﨑子"}})
+                .status,
+            303);
+  std::smatch m;
+  const auto saved = first.get(draft + "/saved").body;
+  ASSERT_TRUE(std::regex_search(saved, m, std::regex("data-resume-code>([0-9A-Z-]{14})<")));
+  const std::string code = m[1];
+  WebClient other(b);
+  other.get("/resume");
+  ASSERT_EQ(other.post("/resume", {{"code", code}}).status, 303);
+  EXPECT_EQ(attribute_of(other.get(draft + "/step/applicant").body, "f-applicant_name", "value"), "髙橋　﨑子");
+}
+
 // Every acknowledged reference, stored exactly once.
 void expect_all_stored_once(madoguchi::platform::db::Connection& db, const std::set<std::string>& acknowledged) {
   for (const auto& reference : acknowledged) {
@@ -188,20 +206,7 @@ TEST_F(Nodes, ADraftSavedOnOneNodeResumesOnTheOtherAndAStaffSessionWorksOnBoth) 
   second.migrate = false;
   ServerProcess b(second);
 
-  WebClient first(a);
-  std::string draft = first.start("child_allowance", "counter");
-  first.get(draft + "/step/applicant");
-  ASSERT_EQ(first.post(draft + "/step/applicant", {{"_version", "1"}, {"_action", "save"}, {"applicant_name", "髙橋　﨑子"}})
-                .status,
-            303);
-  std::smatch m;
-  const auto saved = first.get(draft + "/saved").body;
-  ASSERT_TRUE(std::regex_search(saved, m, std::regex("data-resume-code>([0-9A-Z-]{14})<")));
-  const std::string code = m[1];
-  WebClient other(b);
-  other.get("/resume");
-  ASSERT_EQ(other.post("/resume", {{"code", code}}).status, 303);
-  EXPECT_EQ(attribute_of(other.get(draft + "/step/applicant").body, "f-applicant_name", "value"), "髙橋　﨑子");
+  expect_a_draft_saved_on_one_resumes_on_the_other(a, b);
 
   add_staff(a, "nodes.processor", {"processor"}, {"all"}, {"all"});
   StaffBrowser staff(a, "nodes.processor");
@@ -323,18 +328,5 @@ TEST_F(Nodes, TwoNodesBehindPgbouncerInTransactionModeSubmitResumeAndSeeEachOthe
   auto db = madoguchi::platform::db::connect({primary.url(), {}}, madoguchi::platform::db::Connection::Mode::read_only);
   expect_all_stored_once(*db, references);
 
-  WebClient first(a);
-  std::string draft = first.start("child_allowance", "counter");
-  first.get(draft + "/step/applicant");
-  ASSERT_EQ(first.post(draft + "/step/applicant", {{"_version", "1"}, {"_action", "save"}, {"applicant_name", "髙橋　﨑子"}})
-                .status,
-            303);
-  std::smatch m;
-  const auto saved = first.get(draft + "/saved").body;
-  ASSERT_TRUE(std::regex_search(saved, m, std::regex("data-resume-code>([0-9A-Z-]{14})<")));
-  const std::string code = m[1];
-  WebClient other(b);
-  other.get("/resume");
-  ASSERT_EQ(other.post("/resume", {{"code", code}}).status, 303);
-  EXPECT_EQ(attribute_of(other.get(draft + "/step/applicant").body, "f-applicant_name", "value"), "髙橋　﨑子");
+  expect_a_draft_saved_on_one_resumes_on_the_other(a, b);
 }

@@ -13,28 +13,19 @@
 #include "platform/crypto.h"
 #include "platform/db/database.h"
 #include "procedures/catalogue.h"
+#include "support/real_catalogue.h"
 #include "support/test_database.h"
 
 namespace madoguchi::counter::testing {
 
+using madoguchi::testing::procedure;
+using madoguchi::testing::real_catalogue;
+
 inline constexpr std::chrono::year_month_day kToday{std::chrono::year{2026}, std::chrono::November,
                                                    std::chrono::day{22}};
 
-inline const procedures::Catalogue& real_catalogue() {
-  static const auto loaded = procedures::load_catalogue(MADOGUCHI_SOURCE_DIR "/procedures");
-  if (!loaded.catalogue) std::abort();
-  return *loaded.catalogue;
-}
-
-inline const procedures::Procedure& procedure(const std::string& id) {
-  const auto* p = real_catalogue().find(id);
-  if (!p) std::abort();
-  return *p;
-}
-
 inline nlohmann::json sample(const std::string& id, std::chrono::year_month_day today = kToday) {
-  std::ifstream in(std::string(MADOGUCHI_SOURCE_DIR) + "/demo/answers/" + id + ".json");
-  return forms::resolve_sample_dates(nlohmann::json::parse(in), today);
+  return madoguchi::testing::sample_answers_on(id, today);
 }
 
 // A fresh migrated database on the run's engine (support/test_database.h).

@@ -24,9 +24,12 @@
 #include "platform/db/database.h"
 #include "platform/time.h"
 #include "support/scratch.h"
+#include "support/real_catalogue.h"
 #include "support/test_database.h"
 
 namespace madoguchi::lifeevents::testing {
+
+using madoguchi::testing::real_catalogue;
 
 // 2027-06-15, a Tuesday away from holidays, as in the browser tests.
 inline constexpr std::chrono::year_month_day kToday{std::chrono::year{2027}, std::chrono::June, std::chrono::day{15}};
@@ -37,12 +40,6 @@ inline std::chrono::year_month_day days_from_today(int days) {
   return std::chrono::sys_days{kToday} + std::chrono::days{days};
 }
 inline std::string iso(std::chrono::year_month_day day) { return platform::iso_date(day); }
-
-inline const procedures::Catalogue& real_catalogue() {
-  static const auto loaded = procedures::load_catalogue(MADOGUCHI_SOURCE_DIR "/procedures");
-  if (!loaded.catalogue) std::abort();
-  return *loaded.catalogue;
-}
 
 inline const LifeEvents& real_life_events() {
   static const auto loaded = load_life_events(MADOGUCHI_SOURCE_DIR "/procedures/life_events", real_catalogue());
