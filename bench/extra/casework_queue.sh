@@ -29,13 +29,7 @@ echo "seeded ${cases} cases in $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN 
 
 MADOGUCHI_LOG_ACCESS=off "$build/madoguchi" serve --port 0 --data "$work/data" 2>"$work/server.log" &
 server_pid=$!
-port=
-for _ in $(seq 1 200); do
-  port=$(grep -o '"event":"server_started".*"port":[0-9]*' "$work/server.log" 2>/dev/null | grep -o '[0-9]*$' || true)
-  [ -n "$port" ] && break
-  sleep 0.05
-done
-[ -n "$port" ] || { echo "server did not start"; cat "$work/server.log"; exit 1; }
+port=$(scripts/server-port "$work/server.log")
 base="http://127.0.0.1:$port"
 
 # Sign in through the real form, then reuse the browser's cookies.

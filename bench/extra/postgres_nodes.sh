@@ -28,12 +28,9 @@ export MADOGUCHI_DATABASE_URL="$url" MADOGUCHI_LOG_ACCESS=off MADOGUCHI_SERVER_A
 start_node() {  # start_node DATA_DIR VARIABLE: sets VARIABLE to the node's port (no subshell: it keeps the pid)
   "$build/madoguchi" serve --port 0 --data "$1" 2>"$1.log" &
   pids+=($!)
-  for _ in $(seq 1 200); do
-    port=$(grep -o '"event":"server_started".*"port":[0-9]*' "$1.log" 2>/dev/null | grep -o '[0-9]*$' || true)
-    [ -n "$port" ] && { printf -v "$2" '%s' "$port"; return; }
-    sleep 0.05
-  done
-  echo "node did not start" >&2; cat "$1.log" >&2; exit 1
+  local port
+  port=$(scripts/server-port "$1.log")
+  printf -v "$2" '%s' "$port"
 }
 
 python3 - "$work/body.json" <<'PY'

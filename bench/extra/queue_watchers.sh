@@ -25,13 +25,7 @@ echo "bench-password-123" | "$build/madoguchi" user add --data "$work/data" --lo
   --role counter_clerk --department civic_registry --ward aoba --password-stdin >/dev/null
 "$build/madoguchi" serve --port 0 --data "$work/data" 2>"$work/server.log" &
 server_pid=$!
-port=
-for _ in $(seq 1 200); do
-  port=$(grep -o '"event":"server_started".*"port":[0-9]*' "$work/server.log" 2>/dev/null | grep -o '[0-9]*$' || true)
-  [ -n "$port" ] && break
-  sleep 0.05
-done
-[ -n "$port" ] || { echo "server did not start"; cat "$work/server.log"; exit 1; }
+port=$(scripts/server-port "$work/server.log")
 grep -o '"event":"open_file_limit"[^}]*' "$work/server.log" || true
 
 # The day's tickets (spread over the office's four lines), and each phone's signed page token.

@@ -28,41 +28,52 @@ std::string when_en(const Slot& slot) {
          clock_text(slot.start_minute) + "–" + clock_text(slot.end_minute);
 }
 
+namespace {
+
+// What one kind of booking mail says, before the booking's own details.
+struct MailText {
+  const char* subject_ja;
+  const char* subject_en;
+  const char* lead_ja;
+  const char* lead_en;
+};
+
+const MailText& text_of(MailKind kind) {
+  static const MailText confirmed{
+      "予約を受け付けました", "Your booking is confirmed",
+      "窓口の予約を受け付けました。当日は受付機で予約票の二次元コードを読み取るか、受付番号を入力してください。",
+      "Your booking is confirmed. On the day, scan the QR code on your booking page at the ticket machine, or type the reference."};
+  static const MailText changed{"予約の日時を変更しました", "Your booking has moved",
+                                "予約の日時を変更しました。新しい日時は次のとおりです。",
+                                "Your booking has moved to the time below."};
+  static const MailText cancelled{"予約を取り消しました", "Your booking is cancelled",
+                                  "次の予約を取り消しました。枠はほかの方が予約できるようになりました。",
+                                  "The booking below is cancelled, and its place is free for others."};
+  static const MailText reminder{
+      "明日のご予約のお知らせ", "Reminder: your booking is tomorrow",
+      "明日、次の予約があります。都合が悪くなったときは、下のページから変更または取り消しをしてください。",
+      "You have a booking tomorrow. If you cannot come, please change or cancel it on the page below."};
+  static const MailText slot_removed{
+      "予約の枠がなくなりました（日時を選び直してください）", "Your booking's time was withdrawn: please choose another",
+      "申し訳ありません。窓口の都合により、次の予約の枠を取りやめました。下のページから別の日時を選んでください。",
+      "We are sorry: the office withdrew the time of the booking below. Please choose another time on the page below."};
+  switch (kind) {
+    case MailKind::confirmed: return confirmed;
+    case MailKind::changed: return changed;
+    case MailKind::cancelled: return cancelled;
+    case MailKind::reminder: return reminder;
+    case MailKind::slot_removed: return slot_removed;
+  }
+  return confirmed;
+}
+
+}  // namespace
+
 notify::EmailMessage booking_mail(MailKind kind, const Booking& b, const Office& office, const Line& line,
                                   const std::string& url) {
-  std::string subject_ja, subject_en, lead_ja, lead_en;
-  switch (kind) {
-    case MailKind::confirmed:
-      subject_ja = "予約を受け付けました";
-      subject_en = "Your booking is confirmed";
-      lead_ja = "窓口の予約を受け付けました。当日は受付機で予約票の二次元コードを読み取るか、受付番号を入力してください。";
-      lead_en = "Your booking is confirmed. On the day, scan the QR code on your booking page at the ticket machine, or type the reference.";
-      break;
-    case MailKind::changed:
-      subject_ja = "予約の日時を変更しました";
-      subject_en = "Your booking has moved";
-      lead_ja = "予約の日時を変更しました。新しい日時は次のとおりです。";
-      lead_en = "Your booking has moved to the time below.";
-      break;
-    case MailKind::cancelled:
-      subject_ja = "予約を取り消しました";
-      subject_en = "Your booking is cancelled";
-      lead_ja = "次の予約を取り消しました。枠はほかの方が予約できるようになりました。";
-      lead_en = "The booking below is cancelled, and its place is free for others.";
-      break;
-    case MailKind::reminder:
-      subject_ja = "明日のご予約のお知らせ";
-      subject_en = "Reminder: your booking is tomorrow";
-      lead_ja = "明日、次の予約があります。都合が悪くなったときは、下のページから変更または取り消しをしてください。";
-      lead_en = "You have a booking tomorrow. If you cannot come, please change or cancel it on the page below.";
-      break;
-    case MailKind::slot_removed:
-      subject_ja = "予約の枠がなくなりました（日時を選び直してください）";
-      subject_en = "Your booking's time was withdrawn: please choose another";
-      lead_ja = "申し訳ありません。窓口の都合により、次の予約の枠を取りやめました。下のページから別の日時を選んでください。";
-      lead_en = "We are sorry: the office withdrew the time of the booking below. Please choose another time on the page below.";
-      break;
-  }
+  const MailText& text = text_of(kind);
+  const std::string subject_ja = text.subject_ja, subject_en = text.subject_en, lead_ja = text.lead_ja,
+                    lead_en = text.lead_en;
   notify::EmailMessage m;
   m.to = b.email.value_or("");
   m.subject = "【仙台市】" + subject_ja + " " + b.reference + " / " + subject_en;
